@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Bulkhead",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "bulkhead", targets: ["bulkhead"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+  ],
+  targets: [
+    .target(
+      name: "BulkheadCore",
+      dependencies: [.product(name: "Yams", package: "Yams")],
+      path: "Sources/Core"
+    ),
+    .target(
+      name: "BulkheadServer",
+      dependencies: [
+        "BulkheadCore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/Server"
+    ),
+    .executableTarget(
+      name: "bulkhead",
+      dependencies: [
+        "BulkheadCore",
+        "BulkheadServer",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/bulkhead"
+    ),
+    .testTarget(
+      name: "CoreTests",
+      dependencies: ["BulkheadCore"],
+      path: "Tests/CoreTests"
+    ),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: [
+        "BulkheadCore",
+        "BulkheadServer",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
+      path: "Tests/ServerTests"
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,106 @@
+import Foundation
+
+/// A change requested of the shared screen: one of the GM's writes or the players' actions.
+public enum Command: Sendable, Equatable {
+  // GM writes
+  case switchView(ViewType, locationSlug: String, viewSlug: String)
+  case showTerminal(locationSlug: String, terminalSlug: String)
+  case broadcast(content: String, sender: String, priority: MessagePriority)
+  case setCharonMode(CharonMode)
+  case setCharonLocation(String)
+  case sendCharonMessage(String)
+  case switchLevel(level: Int?, deckID: String?)
+  case toggleRoom(roomID: String, visible: Bool?)
+  case setRoomVisibility([String: Bool])
+  case setDoorStatus(connectionID: String, status: DoorStatus)
+  case placeToken(Token)
+  case moveToken(id: String, x: Int, y: Int, roomID: String?)
+  case removeToken(id: String)
+  case updateTokenStatus(id: String, status: [String])
+  case clearTokens
+  case togglePortrait(npcID: String)
+  case setShipSystem(system: String, ShipSystemOverride)
+  // Player actions
+  case hideTerminal
+  case toggleCharonDialog(open: Bool?)
+  case submitCharonQuery(String)
+
+  /// Decodes the body of a request to `endpoint`.
+  ///
+  /// - Throws: `CommandError.invalid` naming the field that is missing or wrong.
+  public static func decode(_ endpoint: Endpoint, body: Data) throws(CommandError) -> Command {
+    let body = try RequestBody(body)
+    switch endpoint {
+    case .switchView:
+      return .switchView(
+        try body.optionalChoice("view_type", ViewType.self) ?? .standby,
+        locationSlug: try body.optionalString("location_slug") ?? "",
+        viewSlug: try body.optionalString("view_slug") ?? "")
+    case .showTerminal:
+      return .showTerminal(
+        locationSlug: try body.text("location_slug"), terminalSlug: try body.text("terminal_slug"))
+    case .broadcast:
+      return .broadcast(
+        content: try body.text("content"),
+        sender: try body.optionalString("sender").flatMap { $0.isEmpty ? nil : $0 } ?? "CHARON",
+        priority: try body.optionalChoice("priority", MessagePriority.self) ?? .normal)
+    case .charonMode:
+      return .setCharonMode(try body.choice("mode", CharonMode.self))
+    case .charonLocation:
+      return .setCharonLocation(try body.optionalString("location_path") ?? "")
+    case .charonSend:
+      return .sendCharonMessage(try body.text("content"))
+    case .switchLevel:
+      let deckID = try body.optionalString("deck_id").flatMap { $0.isEmpty ? nil : $0 }
+      let level = try body.optionalInt("level")
+      guard level != nil || deckID != nil else { throw .invalid("level or deck_id is required") }
+      return .switchLevel(level: level, deckID: deckID)
+    case .toggleRoom:
+      return .toggleRoom(roomID: try body.text("room_id"), visible: try body.optionalBool("visible"))
+    case .roomVisibility:
+      return .setRoomVisibility(try body.flags("room_visibility"))
+    case .setDoorStatus:
+      return .setDoorStatus(
+        connectionID: try body.text("connection_id"), status: try body.choice("door_status", DoorStatus.self))
+    case .placeToken:
+      return .placeToken(
+        Token(
+          type: try body.choice("type", Token.Kind.self), name: try body.text("name"),
+          x: try body.int("x"), y: try body.int("y"),
+          imageURL: try body.optionalString("image_url") ?? "",
+          roomID: try body.optionalString("room_id") ?? ""))
+    case .moveToken:
+      return .moveToken(
+        id: try body.text("token_id"), x: try body.int("x"), y: try body.int("y"),
+        roomID: try body.optionalString("room_id").flatMap { $0.isEmpty ? nil : $0 })
+    case .removeToken:
+      return .removeToken(id: try body.text("token_id"))
+    case .updateTokenStatus:
+      return .updateTokenStatus(id: try body.text("token_id"), status: try body.strings("status"))
+    case .clearTokens:
+      return .clearTokens
+    case .togglePortrait:
+      return .togglePortrait(npcID: try body.text("npc_id"))
+    case .shipStatus:
+      return .setShipSystem(
+        system: try body.text("system"),
+        ShipSystemOverride(
+          status: try body.choice("status", ShipSystemStatus.self),
+          condition: try body.optionalInt("condition"), info: try body.optionalString("info")))
+    case .hideTerminal:
+      return .hideTerminal
+    case .toggleCharonDialog:
+      return .toggleCharonDialog(open: try body.optionalBool("open"))
+    case .submitCharonQuery:
+      return .submitCharonQuery(try body.text("query"))
+    }
+  }
+}
+
+/// The priority of a broadcast message.
+public enum MessagePriority: String, Sendable, Codable, CaseIterable {
+  case low = "LOW"
+  case normal = "NORMAL"
+  case high = "HIGH"
+  case critical = "CRITICAL"
+}

@@ -1,0 +1,21 @@
+/// A non-player character of the campaign (`campaign/npcs.yaml`).
+public struct NPC: Sendable, Equatable {
+  public var id: String
+  public var name: String
+  public var role: String?
+  public var faction: String?
+  /// Where the portrait image is, as the file gives it (`/data/campaign/NPCs/images/x.png`).
+  public var portrait: String?
+  public var status: String?
+  public var description: String?
+
+  init(_ fields: Fields) throws(CampaignError) {
+    id = try fields.string("id")
+    name = try fields.optionalString("name") ?? id
+    role = try fields.optionalString("role")
+    faction = try fields.optionalString("faction")
+    portrait = try fields.optionalString("portrait")
+    status = try fields.optionalString("status")
+    description = try fields.optionalString("description")
+  }
+}

@@ -1,0 +1,2 @@
+import BulkheadCore
+public enum ServerPlaceholder {}
