@@ -29,7 +29,7 @@ public enum Command: Sendable, Equatable {
   ///
   /// - Throws: `CommandError.invalid` naming the field that is missing or wrong.
   public static func decode(_ endpoint: Endpoint, body: Data) throws(CommandError) -> Command {
-    let body = try RequestBody(body)
+    let body = try CommandBody(body)
     switch endpoint {
     case .switchView:
       return .switchView(

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON request body, read field by field with errors that name the field.
-public struct RequestBody: Sendable {
+public struct CommandBody: Sendable {
   /// The body's members.
   public let members: [String: JSONValue]
 

@@ -1,0 +1,89 @@
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+
+/// Hands each SSE frame to every listener, and sends the keepalive comment.
+///
+/// The same `ByteBuffer` goes to every listener. Each listener has a bounded buffer; one
+/// that falls behind is finished (its response ends, its client reconnects and re-syncs)
+/// so it can never grow memory or hold up the others.
+public final class Broadcaster: Service, Sendable {
+  private struct Registry {
+    var nextID = 0
+    var listeners: [Int: AsyncStream<ByteBuffer>.Continuation] = [:]
+    var current: ByteBuffer
+  }
+
+  private let registry: Mutex<Registry>
+  /// Frames a listener may have queued before it counts as too slow.
+  public let bufferSize: Int
+  /// Time between keepalive comments.
+  public let keepalive: Duration
+  private static let keepaliveFrame = ByteBuffer(string: ": keepalive\n\n")
+
+  /// A broadcaster whose first frame for every listener is `initial`.
+  public init(initial: ByteBuffer, bufferSize: Int = 64, keepalive: Duration = .seconds(15)) {
+    registry = Mutex(Registry(current: initial))
+    self.bufferSize = bufferSize
+    self.keepalive = keepalive
+  }
+
+  /// Registers a listener and queues the current frame as its first, atomically with `publish`,
+  /// so no change can fall between the snapshot and the live frames.
+  public func subscribe() -> (id: Int, frames: AsyncStream<ByteBuffer>) {
+    let (frames, continuation) = AsyncStream.makeStream(
+      of: ByteBuffer.self, bufferingPolicy: .bufferingOldest(bufferSize))
+    let id = registry.withLock { registry in
+      registry.nextID += 1
+      registry.listeners[registry.nextID] = continuation
+      continuation.yield(registry.current)
+      return registry.nextID
+    }
+    continuation.onTermination = { [weak self] _ in self?.remove(id) }
+    return (id, frames)
+  }
+
+  /// Forgets a listener (its client went away).
+  public func remove(_ id: Int) {
+    _ = registry.withLock { $0.listeners.removeValue(forKey: id) }
+  }
+
+  /// How many listeners are registered.
+  public var listenerCount: Int {
+    registry.withLock { $0.listeners.count }
+  }
+
+  /// Sends a state frame to every listener and makes it the first frame of new ones.
+  public func publish(_ frame: ByteBuffer) {
+    send(frame, isState: true)
+  }
+
+  private func send(_ frame: ByteBuffer, isState: Bool) {
+    let slow = registry.withLock { registry in
+      if isState { registry.current = frame }
+      var slow: [AsyncStream<ByteBuffer>.Continuation] = []
+      for (id, listener) in registry.listeners {
+        if case .dropped = listener.yield(frame) {
+          registry.listeners[id] = nil
+          slow.append(listener)
+        }
+      }
+      return slow
+    }
+    for listener in slow { listener.finish() }
+  }
+
+  /// Sends `: keepalive` to every listener every `keepalive`, until graceful shutdown.
+  public func run() async throws {
+    await cancelWhenGracefulShutdown {
+      while !Task.isCancelled {
+        do {
+          try await Task.sleep(for: self.keepalive)
+        } catch {
+          return
+        }
+        self.send(Self.keepaliveFrame, isState: false)
+      }
+    }
+  }
+}

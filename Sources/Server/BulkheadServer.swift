@@ -1,0 +1,75 @@
+import BulkheadCore
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Everything `bulkhead serve` needs to start.
+public struct ServerConfiguration: Sendable {
+  public var host: String
+  /// 0 picks a free port.
+  public var port: Int
+  public var campaign: Campaign
+  /// The SQLite file (created when missing).
+  public var databasePath: String
+  /// Time between `: keepalive` comments on the stream.
+  public var keepalive: Duration
+  /// Frames a stream listener may have queued before it is closed as too slow.
+  public var listenerBuffer: Int
+
+  /// A configuration; the defaults are those of `bulkhead serve`.
+  public init(
+    host: String = "127.0.0.1", port: Int = 8000, campaign: Campaign, databasePath: String,
+    keepalive: Duration = .seconds(15), listenerBuffer: Int = 64
+  ) {
+    self.host = host
+    self.port = port
+    self.campaign = campaign
+    self.databasePath = databasePath
+    self.keepalive = keepalive
+    self.listenerBuffer = listenerBuffer
+  }
+}
+
+/// The push server: one campaign, one active view, the routes of API.md.
+public struct BulkheadServer: Sendable {
+  /// The server's state store.
+  public let store: StateStore
+  /// The server's accounts.
+  public let accounts: AccountStore
+  let configuration: ServerConfiguration
+  let messages: MessageStore
+  let logger: Logger
+
+  /// Opens the database and prepares the state; nothing listens until `run`.
+  public init(configuration: ServerConfiguration, logger: Logger) throws {
+    let database = try Database(path: configuration.databasePath)
+    self.configuration = configuration
+    self.logger = logger
+    messages = MessageStore(database: database)
+    accounts = AccountStore(database: database)
+    var generator = SystemRandomNumberGenerator()
+    let random: UInt64 = generator.next()
+    let epoch = String(random & 0xFFFF_FFFF_FFFF, radix: 36)
+    store = StateStore(
+      campaign: configuration.campaign, messages: messages, epoch: epoch,
+      bufferSize: configuration.listenerBuffer, keepalive: configuration.keepalive)
+  }
+
+  /// Serves until SIGTERM/SIGINT (or until the task is cancelled); open streams end cleanly.
+  ///
+  /// - Parameter onListening: called with the bound port once the server accepts connections.
+  public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    let router = Router(context: AppRequestContext.self)
+    BulkheadAPI(
+      store: store, messages: messages, accounts: accounts,
+      limiter: RateLimiter(burst: 20, perSecond: 2)
+    ).register(on: router)
+    let application = Application(
+      router: router,
+      configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "bulkhead"),
+      services: [store.broadcaster],
+      onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+      logger: logger)
+    try await application.runService()
+  }
+}

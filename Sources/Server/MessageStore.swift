@@ -1,0 +1,119 @@
+import BulkheadCore
+import Foundation
+import GRDB
+
+/// A broadcast message, as stored and as `/api/messages/` lists it.
+struct BroadcastMessage: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+  static let databaseTableName = "broadcastMessage"
+  var id: Int64?
+  var sender: String
+  var content: String
+  var priority: String
+  var createdAt: Date
+
+  mutating func didInsert(_ inserted: InsertionSuccess) {
+    id = inserted.rowID
+  }
+
+  var json: JSONValue {
+    [
+      "id": .int(Int(id ?? 0)), "sender": .string(sender), "content": .string(content),
+      "priority": .string(priority), "created_at": .string(Timestamps.plain(createdAt)),
+    ]
+  }
+}
+
+/// One line of a CHARON conversation.
+struct CharonMessage: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+  static let databaseTableName = "charonMessage"
+  var id: Int64?
+  var messageID: String
+  var channel: String
+  var role: String
+  var content: String
+  var createdAt: Date
+
+  mutating func didInsert(_ inserted: InsertionSuccess) {
+    id = inserted.rowID
+  }
+
+  var json: JSONValue {
+    [
+      "message_id": .string(messageID), "role": .string(role), "content": .string(content),
+      "timestamp": .string(Timestamps.iso(createdAt)), "pending_approval": .bool(false),
+    ]
+  }
+}
+
+/// Broadcasts and CHARON conversations in SQLite.
+public struct MessageStore: Sendable {
+  /// How many messages `/api/messages/` returns at most.
+  public static let pageSize = 50
+  let database: Database
+
+  /// A store over `database`.
+  public init(database: Database) {
+    self.database = database
+  }
+
+  /// Stores a broadcast and returns its id.
+  func addBroadcast(sender: String, content: String, priority: MessagePriority) async throws -> Int64 {
+    try await database.pool.write { db in
+      var message = BroadcastMessage(
+        sender: sender, content: content, priority: priority.rawValue, createdAt: Date())
+      try message.insert(db)
+      return message.id ?? 0
+    }
+  }
+
+  /// The newest broadcasts with an id above `since`, newest first, at most `pageSize`.
+  func broadcasts(since: Int64) async throws -> [BroadcastMessage] {
+    try await database.pool.read { db in
+      try BroadcastMessage.filter(Column("id") > since).order(Column("id").desc)
+        .limit(Self.pageSize).fetchAll(db)
+    }
+  }
+
+  /// Appends a line to a CHARON channel and returns its message id.
+  func addCharonMessage(channel: String, role: String, content: String) async throws -> String {
+    let messageID = UUID().uuidString.lowercased()
+    try await database.pool.write { db in
+      var message = CharonMessage(
+        messageID: messageID, channel: channel, role: role, content: content, createdAt: Date())
+      try message.insert(db)
+    }
+    return messageID
+  }
+
+  /// The conversation of a channel, oldest first.
+  func charonConversation(channel: String) async throws -> [CharonMessage] {
+    try await database.pool.read { db in
+      try CharonMessage.filter(Column("channel") == channel).order(Column("id")).fetchAll(db)
+    }
+  }
+}
+
+/// The timestamp spellings of API.md.
+enum Timestamps {
+  /// `YYYY-MM-DD HH:MM:SS` in UTC.
+  static func plain(_ date: Date) -> String {
+    format(date, separator: " ")
+  }
+
+  /// `YYYY-MM-DDTHH:MM:SS` in UTC.
+  static func iso(_ date: Date) -> String {
+    format(date, separator: "T")
+  }
+
+  private static func format(_ date: Date, separator: String) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    func two(_ value: Int?) -> String {
+      let text = String(value ?? 0)
+      return text.count < 2 ? "0" + text : text
+    }
+    return "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day))\(separator)"
+      + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+  }
+}

@@ -1,2 +1,0 @@
-import BulkheadCore
-public enum ServerPlaceholder {}

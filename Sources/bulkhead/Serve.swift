@@ -1,0 +1,79 @@
+import ArgumentParser
+import BulkheadCore
+import BulkheadServer
+import Foundation
+import Logging
+
+/// `bulkhead serve`: the push server on one campaign.
+struct Serve: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run the push server: the live active view over SSE, GM writes, messages.")
+
+  @Option(help: "The address to listen on.")
+  var host = "127.0.0.1"
+
+  @Option(help: "The port to listen on (0 picks a free one).")
+  var port = 8000
+
+  @Option(help: "The campaign folder (default: the bundled demo campaign).")
+  var campaign: String?
+
+  @Option(help: "The SQLite database (default: $XDG_DATA_HOME/bulkhead/bulkhead.sqlite).")
+  var db: String?
+
+  @Option(help: "Seconds between keepalive comments on the stream.")
+  var keepalive = 15.0
+
+  func validate() throws {
+    guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    guard keepalive >= 0.05 else { throw ValidationError("--keepalive must be at least 0.05 seconds") }
+  }
+
+  func run() async throws {
+    LoggingSystem.bootstrap(StreamLogHandler.standardError)
+    let campaign = try CampaignOption.load(campaign)
+    let configuration = ServerConfiguration(
+      host: host, port: port, campaign: campaign, databasePath: db ?? Paths.defaultDatabase(),
+      keepalive: .milliseconds(Int(keepalive * 1000)))
+    let server: BulkheadServer
+    do {
+      server = try BulkheadServer(configuration: configuration, logger: Logger(label: "bulkhead"))
+    } catch {
+      throw CLIError("cannot open the database \(configuration.databasePath): \(error)")
+    }
+    let name = campaign.shipName ?? campaign.root.lastPathComponent
+    let host = host
+    try await server.run { port in
+      let line = "Bulkhead serving \(name) on http://\(host):\(port)/ (stream: /api/active-view/stream/)\n"
+      FileHandle.standardOutput.write(Data(line.utf8))
+    }
+  }
+}
+
+/// Loads the campaign a `--campaign` option names, or the bundled demo.
+enum CampaignOption {
+  static func load(_ path: String?) throws -> Campaign {
+    let folder: URL
+    if let path {
+      folder = URL(fileURLWithPath: path)
+    } else if let demo = Paths.demoCampaign() {
+      folder = demo
+    } else {
+      throw CLIError("the bundled demo campaign was not found; set BULKHEAD_HOME or pass --campaign DIR")
+    }
+    do {
+      return try Campaign.load(from: folder)
+    } catch {
+      throw CLIError("cannot load the campaign \(folder.path): \(error)")
+    }
+  }
+}
+
+/// An error the CLI reports as one readable line, exiting non-zero.
+struct CLIError: Error, CustomStringConvertible {
+  let description: String
+
+  init(_ description: String) {
+    self.description = description
+  }
+}
