@@ -43,7 +43,9 @@ struct BulkheadAPI: Sendable {
     }
     router.get("api/gm/encounter/room-visibility") { request, _ in
       _ = try await requireGM(request)
-      return JSONResponse.make(["room_visibility": .object(await store.currentState.roomVisibility.mapValues(JSONValue.bool))])
+      return JSONResponse.make([
+        "room_visibility": .object(await store.currentState.roomVisibility.mapValues(JSONValue.bool))
+      ])
     }
     router.post("api/auth/login") { request, context in try await login(request, context) }
     for endpoint in Endpoint.allCases {

@@ -48,6 +48,7 @@ struct YAMLTests {
         text
       number_like: |
         12
+
       """)
     #expect(value["literal"] == .string("line one\n42\n"))
     #expect(value["folded"] == .string("folded text\n"))
@@ -76,12 +77,9 @@ struct YAMLTests {
     #expect(try parse("# only a comment\n") == .null)
   }
 
-  @Test func aliasesAreRefusedWithTheKey() {
-    let error = #expect(throws: CampaignError.self) {
-      try parse("base: &b {x: 1}\nroom:\n  copy: *b\n")
-    }
-    #expect(error?.file == "test.yaml")
-    #expect(error?.key == "room.copy")
+  @Test func aliasesAreResolvedAsPyYAMLDoes() throws {
+    let value = try parse("base: &b {x: 1, tag: \"007\"}\nroom:\n  copy: *b\n")
+    #expect(value["room"]?["copy"] == ["x": 1, "tag": "007"])
   }
 
   @Test func invalidYAMLNamesTheFile() {
