@@ -21,6 +21,8 @@ public struct Campaign: Sendable {
   public var starMap: JSONValue
   /// CHARON's configuration (`charon/context.yaml`), `null` when absent.
   public var charonContext: JSONValue
+  /// What was odd but readable (a repeated key), one line each, for the operator's log.
+  public var warnings: [String]
 
   /// The ship's name from `ship.yaml`, if it has one.
   public var shipName: String? { ship["ship"]?["name"]?.stringValue }
@@ -42,13 +44,14 @@ public struct Campaign: Sendable {
       throw CampaignError(file: "galaxy/", problem: "the campaign has no galaxy/ folder")
     }
     var locations: [String: Location] = [:]
+    var warnings: [String] = []
     for system in YAMLFolder.subfolders(of: galaxy) {
       try loadLocation(
-        folder: galaxy.appendingPathComponent(system), path: [system], into: &locations)
+        folder: galaxy.appendingPathComponent(system), path: [system], into: &locations, warnings: &warnings)
     }
-    let ship = try optionalFile(folder, "campaign/ship.yaml")
+    let ship = try optionalFile(folder, "campaign/ship.yaml", &warnings)
     let systems = try Fields(ship, file: "campaign/ship.yaml").object("ship").object("systems")
-    let npcFile = try optionalFile(folder, "campaign/npcs.yaml")
+    let npcFile = try optionalFile(folder, "campaign/npcs.yaml", &warnings)
     let npcs = try Fields(npcFile, file: "campaign/npcs.yaml").objects("npcs").map(NPC.init)
     var seen: Set<String> = []
     for (index, npc) in npcs.enumerated() where !seen.insert(npc.id).inserted {
@@ -57,15 +60,16 @@ public struct Campaign: Sendable {
     return Campaign(
       root: folder, locations: locations, npcs: npcs, ship: ship,
       shipSystems: systems.members.keys.sorted(),
-      crew: try optionalFile(folder, "campaign/crew.yaml"),
-      starMap: try optionalFile(folder, "galaxy/star_map.yaml"),
-      charonContext: try optionalFile(folder, "charon/context.yaml"))
+      crew: try optionalFile(folder, "campaign/crew.yaml", &warnings),
+      starMap: try optionalFile(folder, "galaxy/star_map.yaml", &warnings),
+      charonContext: try optionalFile(folder, "charon/context.yaml", &warnings),
+      warnings: warnings)
   }
 
   private static let nonLocationFolders: Set<String> = ["comms", "map", "maps"]
 
   private static func loadLocation(
-    folder: URL, path: [String], into locations: inout [String: Location]
+    folder: URL, path: [String], into locations: inout [String: Location], warnings: inout [String]
   ) throws(CampaignError) {
     let slug = path[path.count - 1]
     let relative = "galaxy/" + path.joined(separator: "/")
@@ -76,7 +80,8 @@ public struct Campaign: Sendable {
     var data: JSONValue = ["name": .string(slug)]
     var bridgeMaps: [String: JSONValue] = [:]
     for name in YAMLFolder.yamlFiles(in: folder) {
-      let value = try YAMLFile.load(folder.appendingPathComponent(name), file: "\(relative)/\(name)")
+      let value = try YAMLFile.load(
+        folder.appendingPathComponent(name), file: "\(relative)/\(name)", warnings: &warnings)
       if name == "location.yaml" || name == "location.yml" {
         guard case .object = value else {
           throw CampaignError(file: "\(relative)/\(name)", problem: "expected a mapping")
@@ -96,18 +101,21 @@ public struct Campaign: Sendable {
       type: try fields.optionalString("type") ?? "unknown",
       data: data, bridgeMaps: bridgeMaps,
       map: YAMLFolder.isDirectory(mapFolder)
-        ? try LocationMap.load(folder: mapFolder, relative: "\(relative)/map") : nil,
+        ? try LocationMap.load(folder: mapFolder, relative: "\(relative)/map", warnings: &warnings) : nil,
       terminals: YAMLFolder.isDirectory(commsFolder)
-        ? try CommTerminal.loadAll(comms: commsFolder, relative: "\(relative)/comms") : [:],
+        ? try CommTerminal.loadAll(comms: commsFolder, relative: "\(relative)/comms", warnings: &warnings) : [:],
       children: children)
     for child in children {
-      try loadLocation(folder: folder.appendingPathComponent(child), path: path + [child], into: &locations)
+      try loadLocation(
+        folder: folder.appendingPathComponent(child), path: path + [child], into: &locations, warnings: &warnings)
     }
   }
 
-  private static func optionalFile(_ folder: URL, _ file: String) throws(CampaignError) -> JSONValue {
+  private static func optionalFile(
+    _ folder: URL, _ file: String, _ warnings: inout [String]
+  ) throws(CampaignError) -> JSONValue {
     let url = folder.appendingPathComponent(file)
     guard FileManager.default.fileExists(atPath: url.path) else { return .null }
-    return try YAMLFile.load(url, file: file)
+    return try YAMLFile.load(url, file: file, warnings: &warnings)
   }
 }

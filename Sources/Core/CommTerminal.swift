@@ -40,14 +40,17 @@ public struct TerminalMessage: Sendable, Codable, Equatable {
   }
 
   /// Parses a message file: `---` front matter, then the body; `file` names it in errors.
-  static func parse(_ text: String, fileName: String, file: String) throws(CampaignError) -> TerminalMessage {
+  static func parse(
+    _ text: String, fileName: String, file: String, warnings: inout [String]
+  ) throws(CampaignError) -> TerminalMessage {
     var frontMatter: JSONValue = .null
+    let text = text.replacingOccurrences(of: "\r\n", with: "\n")
     var body = text
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     if lines.first?.trimmingCharacters(in: .whitespaces) == "---",
       let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
     {
-      frontMatter = try YAMLFile.parse(lines[1..<end].joined(separator: "\n"), file: file)
+      frontMatter = try YAMLFile.parse(lines[1..<end].joined(separator: "\n"), file: file, warnings: &warnings)
       body = lines[(end + 1)...].joined(separator: "\n")
     }
     let fields = try Fields(frontMatter, file: file)
@@ -77,18 +80,21 @@ public struct TerminalMessage: Sendable, Codable, Equatable {
 
 extension CommTerminal {
   /// Loads every terminal under `comms/` of a location folder.
-  static func loadAll(comms: URL, relative: String) throws(CampaignError) -> [String: CommTerminal] {
+  static func loadAll(
+    comms: URL, relative: String, warnings: inout [String]
+  ) throws(CampaignError) -> [String: CommTerminal] {
     let central = comms.appendingPathComponent("messages")
     let centralMessages: [TerminalMessage]? =
       YAMLFolder.isDirectory(central)
-      ? try loadMessages(in: central, relative: "\(relative)/messages") : nil
+      ? try loadMessages(in: central, relative: "\(relative)/messages", warnings: &warnings) : nil
     var terminals: [String: CommTerminal] = [:]
     for slug in YAMLFolder.subfolders(of: comms) where slug != "messages" {
       let folder = comms.appendingPathComponent(slug)
       let file = "\(relative)/\(slug)/terminal.yaml"
       let url = folder.appendingPathComponent("terminal.yaml")
       let data: JSONValue =
-        FileManager.default.fileExists(atPath: url.path) ? try YAMLFile.load(url, file: file) : .null
+        FileManager.default.fileExists(atPath: url.path)
+        ? try YAMLFile.load(url, file: file, warnings: &warnings) : .null
       let fields = try Fields(data, file: file)
       var terminal = CommTerminal(
         slug: slug,
@@ -100,8 +106,10 @@ extension CommTerminal {
       if let centralMessages {
         terminal.fileCentral(centralMessages)
       } else {
-        terminal.inbox = try loadFolder(folder.appendingPathComponent("inbox"), "inbox", "\(relative)/\(slug)")
-        terminal.sent = try loadFolder(folder.appendingPathComponent("sent"), "sent", "\(relative)/\(slug)")
+        terminal.inbox = try loadFolder(
+          folder.appendingPathComponent("inbox"), "inbox", "\(relative)/\(slug)", &warnings)
+        terminal.sent = try loadFolder(
+          folder.appendingPathComponent("sent"), "sent", "\(relative)/\(slug)", &warnings)
       }
       terminals[slug] = terminal
     }
@@ -121,24 +129,28 @@ extension CommTerminal {
   }
 
   /// Loads `<folder>/<contact>/*.md`, filed in `name` with the contact folder's name.
-  private static func loadFolder(_ folder: URL, _ name: String, _ relative: String) throws(CampaignError)
+  private static func loadFolder(
+    _ folder: URL, _ name: String, _ relative: String, _ warnings: inout [String]
+  ) throws(CampaignError)
     -> [TerminalMessage]
   {
     var messages: [TerminalMessage] = []
     for contact in YAMLFolder.subfolders(of: folder) {
       let loaded = try loadMessages(
-        in: folder.appendingPathComponent(contact), relative: "\(relative)/\(name)/\(contact)")
+        in: folder.appendingPathComponent(contact), relative: "\(relative)/\(name)/\(contact)", warnings: &warnings)
       messages += loaded.map { $0.filed(in: name, contact: contact) }
     }
     return sortedByTime(messages)
   }
 
-  private static func loadMessages(in folder: URL, relative: String) throws(CampaignError) -> [TerminalMessage] {
+  private static func loadMessages(
+    in folder: URL, relative: String, warnings: inout [String]
+  ) throws(CampaignError) -> [TerminalMessage] {
     var messages: [TerminalMessage] = []
     for name in YAMLFolder.files(in: folder, suffix: ".md") {
       let file = "\(relative)/\(name)"
       let text = try YAMLFile.readText(folder.appendingPathComponent(name), file: file)
-      messages.append(try TerminalMessage.parse(text, fileName: name, file: file))
+      messages.append(try TerminalMessage.parse(text, fileName: name, file: file, warnings: &warnings))
     }
     return sortedByTime(messages)
   }

@@ -22,24 +22,27 @@ public struct LocationMap: Sendable, Equatable {
   }
 
   /// Loads `map/` of a location folder; `relative` is the folder's path inside the campaign.
-  static func load(folder: URL, relative: String) throws(CampaignError) -> LocationMap? {
+  static func load(folder: URL, relative: String, warnings: inout [String]) throws(CampaignError)
+    -> LocationMap?
+  {
     let files = YAMLFolder.yamlFiles(in: folder)
     let manifestName = files.first { $0 == "manifest.yaml" || $0 == "manifest.yml" }
     if let manifestName {
-      return try loadManifest(folder: folder, relative: relative, manifestName: manifestName)
+      return try loadManifest(folder: folder, relative: relative, manifestName: manifestName, warnings: &warnings)
     }
     guard let single = files.first else { return nil }
     let file = "\(relative)/\(single)"
-    let data = try YAMLFile.load(folder.appendingPathComponent(single), file: file)
+    let data = try YAMLFile.load(folder.appendingPathComponent(single), file: file, warnings: &warnings)
     let deck = try Deck(data: data, file: file)
     return LocationMap(isMultiDeck: false, manifest: .null, decks: [deck], defaultDeckID: deck.id)
   }
 
   private static func loadManifest(
-    folder: URL, relative: String, manifestName: String
+    folder: URL, relative: String, manifestName: String, warnings: inout [String]
   ) throws(CampaignError) -> LocationMap {
     let manifestFile = "\(relative)/\(manifestName)"
-    let manifest = try YAMLFile.load(folder.appendingPathComponent(manifestName), file: manifestFile)
+    let manifest = try YAMLFile.load(
+      folder.appendingPathComponent(manifestName), file: manifestFile, warnings: &warnings)
     let fields = try Fields(manifest, file: manifestFile)
     var decks: [Deck] = []
     var defaultID: String?
@@ -54,7 +57,7 @@ public struct LocationMap: Sendable, Equatable {
         throw entry.failure("file", "the deck file '\(fileName)' does not exist")
       }
       let deck = try Deck(
-        data: try YAMLFile.load(deckURL, file: deckFile), file: deckFile,
+        data: try YAMLFile.load(deckURL, file: deckFile, warnings: &warnings), file: deckFile,
         id: try entry.string("id"), name: try entry.optionalString("name"),
         level: try entry.optionalInt("level") ?? index + 1)
       if decks.contains(where: { $0.id == deck.id }) {

@@ -4,22 +4,67 @@ import Yams
 /// Reads YAML files into `JSONValue` trees, as the original tool's `yaml.safe_load` would.
 enum YAMLFile {
   /// Parses `text`; `file` names it in errors. An empty document is `null`.
-  static func parse(_ text: String, file: String) throws(CampaignError) -> JSONValue {
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: text)
-    } catch let error as YamlError {
-      throw CampaignError(file: file, problem: "invalid YAML: \(describe(error))")
-    } catch {
-      throw CampaignError(file: file, problem: "invalid YAML: \(error)")
+  ///
+  /// A key repeated in a block mapping keeps its last value, as the original tool's PyYAML
+  /// reads it; each such key is reported in `warnings`.
+  static func parse(_ text: String, file: String, warnings: inout [String]) throws(CampaignError) -> JSONValue {
+    var text = text
+    var root: Node?
+    for _ in 0..<100 {
+      do {
+        root = try Yams.compose(yaml: text)
+        break
+      } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+        guard let trimmed = removeBlock(at: context.mark, in: text) else {
+          throw CampaignError(
+            file: file,
+            problem: "the key '\(duplicates.joined(separator: ", "))' appears twice "
+              + "at line \(context.mark.line)")
+        }
+        warnings.append(
+          "\(file): key '\(duplicates[0])' appears twice; the last value is used (line \(context.mark.line))")
+        text = trimmed
+      } catch let error as YamlError {
+        throw CampaignError(file: file, problem: "invalid YAML: \(describe(error))")
+      } catch {
+        throw CampaignError(file: file, problem: "invalid YAML: \(error)")
+      }
     }
     guard let root else { return .null }
     return try convert(root, file: file, path: "")
   }
 
+  /// Parses `text`, ignoring warnings.
+  static func parse(_ text: String, file: String) throws(CampaignError) -> JSONValue {
+    var warnings: [String] = []
+    return try parse(text, file: file, warnings: &warnings)
+  }
+
+  /// `text` without the key that starts at `mark` and the lines indented under it; nil when the
+  /// key does not start its line (a flow mapping, or a key after `- `).
+  private static func removeBlock(at mark: Mark, in text: String) -> String? {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let index = mark.line - 1
+    guard lines.indices.contains(index) else { return nil }
+    let line = lines[index]
+    let indent = line.prefix { $0 == " " }.count
+    guard indent == mark.column - 1 else { return nil }
+    var end = index + 1
+    while end < lines.count {
+      let next = lines[end]
+      let nextIndent = next.prefix { $0 == " " }.count
+      let blank = next.trimmingCharacters(in: .whitespaces).isEmpty
+      if !blank && nextIndent <= indent && !next.dropFirst(nextIndent).hasPrefix("- ") { break }
+      if !blank && nextIndent < indent { break }
+      end += 1
+    }
+    lines.removeSubrange(index..<end)
+    return lines.joined(separator: "\n")
+  }
+
   /// Reads and parses the file at `url`; `file` is the name used in errors.
-  static func load(_ url: URL, file: String) throws(CampaignError) -> JSONValue {
-    try parse(try readText(url, file: file), file: file)
+  static func load(_ url: URL, file: String, warnings: inout [String]) throws(CampaignError) -> JSONValue {
+    try parse(try readText(url, file: file), file: file, warnings: &warnings)
   }
 
   /// Reads a UTF-8 text file.
@@ -33,7 +78,7 @@ enum YAMLFile {
     guard let text = String(data: data, encoding: .utf8) else {
       throw CampaignError(file: file, problem: "the file is not UTF-8 text")
     }
-    return text
+    return text.replacingOccurrences(of: "\r\n", with: "\n")
   }
 
   private static func convert(_ node: Node, file: String, path: String) throws(CampaignError) -> JSONValue {
@@ -59,7 +104,8 @@ enum YAMLFile {
       }
       return .object(members)
     case .alias:
-      throw CampaignError(file: file, key: path, problem: "YAML aliases are not supported")
+      // Yams resolves aliases while composing; an alias node is not expected here.
+      throw CampaignError(file: file, key: path, problem: "unresolved YAML alias")
     }
   }
 

@@ -2,6 +2,7 @@ import BulkheadCore
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Everything `bulkhead serve` needs to start.
 public struct ServerConfiguration: Sendable {
@@ -39,6 +40,8 @@ public struct BulkheadServer: Sendable {
   let configuration: ServerConfiguration
   let messages: MessageStore
   let logger: Logger
+  private let stopRequests: AsyncStream<Void>
+  private let stopContinuation: AsyncStream<Void>.Continuation
 
   /// Opens the database and prepares the state; nothing listens until `run`.
   public init(configuration: ServerConfiguration, logger: Logger) throws {
@@ -47,6 +50,7 @@ public struct BulkheadServer: Sendable {
     self.logger = logger
     messages = MessageStore(database: database)
     accounts = AccountStore(database: database)
+    (stopRequests, stopContinuation) = AsyncStream.makeStream(of: Void.self)
     var generator = SystemRandomNumberGenerator()
     let random: UInt64 = generator.next()
     let epoch = String(random & 0xFFFF_FFFF_FFFF, radix: 36)
@@ -55,7 +59,12 @@ public struct BulkheadServer: Sendable {
       bufferSize: configuration.listenerBuffer, keepalive: configuration.keepalive)
   }
 
-  /// Serves until SIGTERM/SIGINT (or until the task is cancelled); open streams end cleanly.
+  /// Asks a running server to shut down gracefully, as SIGTERM does.
+  public func stop() {
+    stopContinuation.yield()
+  }
+
+  /// Serves until SIGTERM, SIGINT or `stop()`; open streams end cleanly.
   ///
   /// - Parameter onListening: called with the bound port once the server accepts connections.
   public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
@@ -70,6 +79,17 @@ public struct BulkheadServer: Sendable {
       services: [store.broadcaster],
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
       logger: logger)
-    try await application.runService()
+    let group = ServiceGroup(
+      configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    try await withThrowingTaskGroup(of: Void.self) { tasks in
+      tasks.addTask {
+        for await _ in stopRequests {
+          await group.triggerGracefulShutdown()
+          return
+        }
+      }
+      try await group.run()
+      tasks.cancelAll()
+    }
   }
 }

@@ -35,9 +35,11 @@ struct Serve: AsyncParsableCommand {
     let configuration = ServerConfiguration(
       host: host, port: port, campaign: campaign, databasePath: db ?? Paths.defaultDatabase(),
       keepalive: .milliseconds(Int(keepalive * 1000)))
+    let logger = Logger(label: "bulkhead")
+    for warning in campaign.warnings { logger.warning("campaign: \(warning)") }
     let server: BulkheadServer
     do {
-      server = try BulkheadServer(configuration: configuration, logger: Logger(label: "bulkhead"))
+      server = try BulkheadServer(configuration: configuration, logger: logger)
     } catch {
       throw CLIError("cannot open the database \(configuration.databasePath): \(error)")
     }

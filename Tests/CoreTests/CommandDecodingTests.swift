@@ -25,7 +25,8 @@ struct CommandDecodingTests {
     ValidCase(
       endpoint: .broadcast,
       body: #"{"content":"Hull breach on deck 2","sender":"BRIDGE","priority":"CRITICAL"}"#,
-      expected: .broadcast(content: "Hull breach on deck 2", sender: "BRIDGE", priority: .critical)),
+      expected: .broadcast(
+        content: "Hull breach on deck 2", sender: "BRIDGE", priority: .critical)),
     ValidCase(
       endpoint: .charonMode, body: #"{"mode":"QUERY"}"#, expected: .setCharonMode(.query)),
     ValidCase(
@@ -44,7 +45,8 @@ struct CommandDecodingTests {
       endpoint: .roomVisibility, body: #"{"room_visibility":{"bridge":true,"galley":false}}"#,
       expected: .setRoomVisibility(["bridge": true, "galley": false])),
     ValidCase(
-      endpoint: .setDoorStatus, body: #"{"connection_id":"d1_bridge_comms","door_status":"LOCKED"}"#,
+      endpoint: .setDoorStatus,
+      body: #"{"connection_id":"d1_bridge_comms","door_status":"LOCKED"}"#,
       expected: .setDoorStatus(connectionID: "d1_bridge_comms", status: .locked)),
     ValidCase(
       endpoint: .placeToken,
@@ -94,14 +96,17 @@ struct CommandDecodingTests {
   }
 
   @Test func optionalFieldsTakeTheirDefaults() throws {
-    #expect(try Self.decode(.switchView, "{}") == .switchView(.standby, locationSlug: "", viewSlug: ""))
+    #expect(
+      try Self.decode(.switchView, "{}") == .switchView(.standby, locationSlug: "", viewSlug: ""))
     #expect(
       try Self.decode(.broadcast, #"{"content":"Hello"}"#)
         == .broadcast(content: "Hello", sender: "CHARON", priority: .normal))
     #expect(
       try Self.decode(.broadcast, #"{"content":"Hello","sender":""}"#)
         == .broadcast(content: "Hello", sender: "CHARON", priority: .normal))
-    #expect(try Self.decode(.toggleRoom, #"{"room_id":"bridge"}"#) == .toggleRoom(roomID: "bridge", visible: nil))
+    #expect(
+      try Self.decode(.toggleRoom, #"{"room_id":"bridge"}"#)
+        == .toggleRoom(roomID: "bridge", visible: nil))
     #expect(try Self.decode(.toggleCharonDialog, "{}") == .toggleCharonDialog(open: nil))
     #expect(try Self.decode(.charonLocation, "{}") == .setCharonLocation(""))
     #expect(
@@ -111,7 +116,8 @@ struct CommandDecodingTests {
       try Self.decode(.shipStatus, #"{"system":"comms","status":"ONLINE"}"#)
         == .setShipSystem(system: "comms", ShipSystemOverride(status: .online)))
     #expect(
-      try Self.decode(.switchLevel, #"{"deck_id":"deck_2"}"#) == .switchLevel(level: nil, deckID: "deck_2"))
+      try Self.decode(.switchLevel, #"{"deck_id":"deck_2"}"#)
+        == .switchLevel(level: nil, deckID: "deck_2"))
     #expect(try Self.decode(.switchLevel, #"{"level":1}"#) == .switchLevel(level: 1, deckID: nil))
     #expect(
       try Self.decode(.moveToken, #"{"token_id":"00000001","x":1,"y":1,"room_id":""}"#)
@@ -124,7 +130,8 @@ struct CommandDecodingTests {
   }
 
   @Test func textFieldsAreTrimmed() throws {
-    #expect(try Self.decode(.charonSend, #"{"content":"  hello \n"}"#) == .sendCharonMessage("hello"))
+    #expect(
+      try Self.decode(.charonSend, #"{"content":"  hello \n"}"#) == .sendCharonMessage("hello"))
   }
 
   struct InvalidCase: Sendable, CustomTestStringConvertible {
@@ -137,8 +144,10 @@ struct CommandDecodingTests {
 
   /// Each required field left out.
   static let missingFields: [InvalidCase] = [
-    InvalidCase(endpoint: .showTerminal, body: #"{"location_slug":"calyx-relay"}"#, field: "terminal_slug"),
-    InvalidCase(endpoint: .showTerminal, body: #"{"terminal_slug":"keeper"}"#, field: "location_slug"),
+    InvalidCase(
+      endpoint: .showTerminal, body: #"{"location_slug":"calyx-relay"}"#, field: "terminal_slug"),
+    InvalidCase(
+      endpoint: .showTerminal, body: #"{"terminal_slug":"keeper"}"#, field: "location_slug"),
     InvalidCase(endpoint: .broadcast, body: #"{"sender":"CHARON"}"#, field: "content"),
     InvalidCase(endpoint: .charonMode, body: "{}", field: "mode"),
     InvalidCase(endpoint: .charonSend, body: "{}", field: "content"),
@@ -167,34 +176,60 @@ struct CommandDecodingTests {
 
   /// Fields of the wrong JSON type.
   static let wrongTypes: [InvalidCase] = [
-    InvalidCase(endpoint: .placeToken, body: #"{"type":"npc","name":"Ash","x":"3","y":1}"#, field: "x"),
-    InvalidCase(endpoint: .placeToken, body: #"{"type":"npc","name":"Ash","x":1,"y":1.5}"#, field: "y"),
-    InvalidCase(endpoint: .placeToken, body: #"{"type":"npc","name":7,"x":1,"y":1}"#, field: "name"),
+    InvalidCase(
+      endpoint: .placeToken, body: #"{"type":"npc","name":"Ash","x":"3","y":1}"#, field: "x"),
+    InvalidCase(
+      endpoint: .placeToken, body: #"{"type":"npc","name":"Ash","x":1,"y":1.5}"#, field: "y"),
+    InvalidCase(
+      endpoint: .placeToken, body: #"{"type":"npc","name":7,"x":1,"y":1}"#, field: "name"),
     InvalidCase(endpoint: .moveToken, body: #"{"token_id":"00000001","x":true,"y":1}"#, field: "x"),
-    InvalidCase(endpoint: .switchView, body: #"{"view_type":"BRIDGE","location_slug":5}"#, field: "location_slug"),
+    InvalidCase(
+      endpoint: .switchView, body: #"{"view_type":"BRIDGE","location_slug":5}"#,
+      field: "location_slug"),
     InvalidCase(endpoint: .switchLevel, body: #"{"level":"2"}"#, field: "level"),
-    InvalidCase(endpoint: .toggleRoom, body: #"{"room_id":"bridge","visible":"yes"}"#, field: "visible"),
-    InvalidCase(endpoint: .toggleRoom, body: #"{"room_id":"bridge","visible":1}"#, field: "visible"),
-    InvalidCase(endpoint: .roomVisibility, body: #"{"room_visibility":["bridge"]}"#, field: "room_visibility"),
-    InvalidCase(endpoint: .roomVisibility, body: #"{"room_visibility":{"bridge":"yes"}}"#, field: "room_visibility.bridge"),
-    InvalidCase(endpoint: .updateTokenStatus, body: #"{"token_id":"00000001","status":"dead"}"#, field: "status"),
-    InvalidCase(endpoint: .updateTokenStatus, body: #"{"token_id":"00000001","status":[1]}"#, field: "status"),
-    InvalidCase(endpoint: .shipStatus, body: #"{"system":"engines","status":"ONLINE","condition":"50"}"#, field: "condition"),
-    InvalidCase(endpoint: .shipStatus, body: #"{"system":"engines","status":"ONLINE","info":3}"#, field: "info"),
+    InvalidCase(
+      endpoint: .toggleRoom, body: #"{"room_id":"bridge","visible":"yes"}"#, field: "visible"),
+    InvalidCase(
+      endpoint: .toggleRoom, body: #"{"room_id":"bridge","visible":1}"#, field: "visible"),
+    InvalidCase(
+      endpoint: .roomVisibility, body: #"{"room_visibility":["bridge"]}"#,
+      field: "room_visibility"),
+    InvalidCase(
+      endpoint: .roomVisibility, body: #"{"room_visibility":{"bridge":"yes"}}"#,
+      field: "room_visibility.bridge"),
+    InvalidCase(
+      endpoint: .updateTokenStatus, body: #"{"token_id":"00000001","status":"dead"}"#,
+      field: "status"),
+    InvalidCase(
+      endpoint: .updateTokenStatus, body: #"{"token_id":"00000001","status":[1]}"#,
+      field: "status"),
+    InvalidCase(
+      endpoint: .shipStatus, body: #"{"system":"engines","status":"ONLINE","condition":"50"}"#,
+      field: "condition"),
+    InvalidCase(
+      endpoint: .shipStatus, body: #"{"system":"engines","status":"ONLINE","info":3}"#,
+      field: "info"),
     InvalidCase(endpoint: .toggleCharonDialog, body: #"{"open":"true"}"#, field: "open"),
     InvalidCase(endpoint: .submitCharonQuery, body: #"{"query":["why"]}"#, field: "query"),
-    InvalidCase(endpoint: .setDoorStatus, body: #"{"connection_id":{},"door_status":"OPEN"}"#, field: "connection_id"),
+    InvalidCase(
+      endpoint: .setDoorStatus, body: #"{"connection_id":{},"door_status":"OPEN"}"#,
+      field: "connection_id"),
   ]
 
   /// Strings that are not among an enumeration's values.
   static let invalidChoices: [InvalidCase] = [
     InvalidCase(endpoint: .switchView, body: #"{"view_type":"COMBAT"}"#, field: "view_type"),
     InvalidCase(endpoint: .switchView, body: #"{"view_type":"encounter"}"#, field: "view_type"),
-    InvalidCase(endpoint: .setDoorStatus, body: #"{"connection_id":"d1","door_status":"AJAR"}"#, field: "door_status"),
+    InvalidCase(
+      endpoint: .setDoorStatus, body: #"{"connection_id":"d1","door_status":"AJAR"}"#,
+      field: "door_status"),
     InvalidCase(endpoint: .charonMode, body: #"{"mode":"LOUD"}"#, field: "mode"),
-    InvalidCase(endpoint: .broadcast, body: #"{"content":"x","priority":"URGENT"}"#, field: "priority"),
-    InvalidCase(endpoint: .placeToken, body: #"{"type":"robot","name":"R","x":1,"y":1}"#, field: "type"),
-    InvalidCase(endpoint: .shipStatus, body: #"{"system":"engines","status":"BROKEN"}"#, field: "status"),
+    InvalidCase(
+      endpoint: .broadcast, body: #"{"content":"x","priority":"URGENT"}"#, field: "priority"),
+    InvalidCase(
+      endpoint: .placeToken, body: #"{"type":"robot","name":"R","x":1,"y":1}"#, field: "type"),
+    InvalidCase(
+      endpoint: .shipStatus, body: #"{"system":"engines","status":"BROKEN"}"#, field: "status"),
   ]
 
   @Test(arguments: missingFields)

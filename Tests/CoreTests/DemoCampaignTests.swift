@@ -60,7 +60,8 @@ struct DemoCampaignTests {
 
   @Test func kestrelDawnCentralMessages() throws {
     let terminals = try #require(try Campaigns.demo().locations["kestrel_dawn"]?.terminals)
-    #expect(terminals.keys.sorted() == ["bridge_terminal", "engineering_terminal", "medbay_terminal"])
+    #expect(
+      terminals.keys.sorted() == ["bridge_terminal", "engineering_terminal", "medbay_terminal"])
     let bridge = try #require(terminals["bridge_terminal"])
     #expect(bridge.owner == "Captain Imre Sallow")
     #expect(

@@ -57,7 +57,8 @@ struct FixtureCampaignTests {
     #expect(baseAlpha.children.isEmpty, "comms/ and map/ are not child locations")
     let shipGamma = try #require(campaign.locations["ship_gamma"])
     #expect(shipGamma.children == ["deck_1", "deck_2"])
-    #expect(campaign.locations["deck_2"]?.path == ["kepler-442", "kepler-442c", "ship_gamma", "deck_2"])
+    #expect(
+      campaign.locations["deck_2"]?.path == ["kepler-442", "kepler-442c", "ship_gamma", "deck_2"])
   }
 
   @Test func morriganHasATwoDeckMap() throws {
@@ -95,9 +96,10 @@ struct FixtureCampaignTests {
     #expect(ladder.toDeck == "deck_2")
     #expect(ladder.toRoom == "maintenance")
     #expect(ladder.type == "ladder")
-    #expect(deck.terminals.map(\.id).sorted() == [
-      "bridge_comm", "bridge_nav", "cargo_manifest", "eng_reactor", "med_terminal",
-    ])
+    #expect(
+      deck.terminals.map(\.id).sorted() == [
+        "bridge_comm", "bridge_nav", "cargo_manifest", "eng_reactor", "med_terminal",
+      ])
     #expect(deck.terminals.first { $0.id == "bridge_nav" }?.terminalSlug == "nav-console")
     #expect(deck.pointsOfInterest.count == 5)
     #expect(deck.pointsOfInterest.first { $0.id == "breach_site" }?.type == "hazard")

@@ -73,7 +73,9 @@ struct JSONWriterTests {
   @Test func nestedValueRoundTripsThroughJSONDecoder() throws {
     let value: JSONValue = [
       "name": "Kestrel \"Dawn\"\n\u{01}\\",
-      "decks": [["id": "deck_1", "level": 1, "scale": .double(2.5)], ["id": "deck_2", "level": -2]],
+      "decks": [
+        ["id": "deck_1", "level": 1, "scale": .double(2.5)], ["id": "deck_2", "level": -2],
+      ],
       "flags": [true, false, .null],
       "empty": [:],
       "list": [],

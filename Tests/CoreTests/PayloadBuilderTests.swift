@@ -112,9 +112,10 @@ struct PayloadBuilderTests {
     #expect(payload.locationData?["system_slug"] == "haldens-reach")
     #expect(payload.locationData?["status"] == "COMPROMISED", "location.yaml keys are passed on")
     let terminals = try #require(payload.locationData?["terminals"]?.arrayValue)
-    #expect(terminals.compactMap { $0["slug"]?.stringValue } == [
-      "bridge_terminal", "engineering_terminal", "medbay_terminal",
-    ])
+    #expect(
+      terminals.compactMap { $0["slug"]?.stringValue } == [
+        "bridge_terminal", "engineering_terminal", "medbay_terminal",
+      ])
   }
 
   @Test func locationPathIsAJSONArray() throws {
@@ -171,7 +172,8 @@ struct PayloadBuilderTests {
     #expect(payload.encounterRoomVisibility["galley"] == false)
     #expect(payload.encounterDoorStatus == ["d1_bridge_comms": .damaged])
     #expect(payload.encounterActivePortraits == ["oona_reyes"])
-    #expect(payload.shipSystemOverrides["engines"] == ShipSystemOverride(status: .critical, condition: 5))
+    #expect(
+      payload.shipSystemOverrides["engines"] == ShipSystemOverride(status: .critical, condition: 5))
     #expect(payload.charonMode == .query)
     #expect(payload.charonDialogOpen)
     #expect(
@@ -203,13 +205,16 @@ struct PayloadBuilderTests {
     #expect(first == other, "a second builder of the same campaign gives the same bytes")
     var reordered = state
     reordered.roomVisibility = Dictionary(
-      uniqueKeysWithValues: state.roomVisibility.sorted { $0.key > $1.key }.map { ($0.key, $0.value) })
+      uniqueKeysWithValues: state.roomVisibility.sorted { $0.key > $1.key }.map {
+        ($0.key, $0.value)
+      })
     #expect(builder.encode(reordered, version: 4, epoch: "e") == first)
     #expect(builder.encode(state, version: 5, epoch: "e") != first, "the version is in the bytes")
   }
 
   @Test func keysAreSortedAndTheOutputIsCompact() throws {
-    let state = try run([.placeToken(Token(type: .player, name: "Ash", x: 2, y: 2))], from: try kestrel)
+    let state = try run(
+      [.placeToken(Token(type: .player, name: "Ash", x: 2, y: 2))], from: try kestrel)
     let text = String(decoding: builder.encode(state, version: 1, epoch: "e"), as: UTF8.self)
     #expect(!text.contains("\n"))
     let lists = objectKeyLists(text)

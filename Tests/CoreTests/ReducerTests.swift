@@ -126,7 +126,8 @@ struct ReducerTests {
     #expect(bridge.charonActiveChannel == "bridge")
     #expect(bridge.locationSlug == "haldens-reach")
     #expect(bridge.viewSlug == "sys")
-    let story = try run([.switchView(.charonTerminal, locationSlug: "", viewSlug: "")], from: bridge)
+    let story = try run(
+      [.switchView(.charonTerminal, locationSlug: "", viewSlug: "")], from: bridge)
     #expect(story.charonActiveChannel == "story")
     #expect(story.viewType == .charonTerminal)
   }
@@ -205,7 +206,10 @@ struct ReducerTests {
   @Test func toggleRoomWithVisibleSetsIt() throws {
     let start = try encounter()
     let shown = try run(
-      [.toggleRoom(roomID: "reactor", visible: true), .toggleRoom(roomID: "reactor", visible: true)],
+      [
+        .toggleRoom(roomID: "reactor", visible: true),
+        .toggleRoom(roomID: "reactor", visible: true),
+      ],
       from: start)
     #expect(shown.roomVisibility["reactor"] == true, "a room of the other deck can be revealed")
     let hidden = try run([.toggleRoom(roomID: "reactor", visible: false)], from: shown)
@@ -430,7 +434,8 @@ struct ReducerTests {
         .switchLevel(level: 2, deckID: nil),
       ], from: try encounter())
     #expect(state.currentTokens.isEmpty)
-    let placed = try run([.placeToken(Token(type: .creature, name: "It", x: 14, y: 10))], from: state)
+    let placed = try run(
+      [.placeToken(Token(type: .creature, name: "It", x: 14, y: 10))], from: state)
     #expect(placed.currentTokens["00000002"]?.roomID == "spine_base")
     let back = try run([.switchLevel(level: 1, deckID: nil)], from: placed)
     #expect(Set(back.currentTokens.keys) == ["00000001"])
@@ -460,7 +465,9 @@ struct ReducerTests {
     let outcome = try apply(
       .setShipSystem(system: "engines", ShipSystemOverride(status: .offline, condition: 0)),
       to: .init())
-    #expect(outcome.state.shipSystemOverrides["engines"] == ShipSystemOverride(status: .offline, condition: 0))
+    #expect(
+      outcome.state.shipSystemOverrides["engines"]
+        == ShipSystemOverride(status: .offline, condition: 0))
     #expect(outcome.response["override"] == ["status": "OFFLINE", "condition": 0])
   }
 
@@ -493,19 +500,23 @@ struct ReducerTests {
     #expect(state.charonMode == .query)
     let outcome = try apply(.submitCharonQuery("Who opened the crate?"), to: state)
     #expect(
-      outcome.effect == .charonMessage(channel: "story", role: "user", content: "Who opened the crate?"))
+      outcome.effect
+        == .charonMessage(channel: "story", role: "user", content: "Who opened the crate?"))
     #expect(outcome.state == state, "a query changes no state")
   }
 
   @Test func charonSendUsesTheActiveChannel() throws {
     let state = try run([.switchView(.bridge, locationSlug: "", viewSlug: "")])
     let outcome = try apply(.sendCharonMessage("Course plotted."), to: state)
-    #expect(outcome.effect == .charonMessage(channel: "bridge", role: "charon", content: "Course plotted."))
+    #expect(
+      outcome.effect
+        == .charonMessage(channel: "bridge", role: "charon", content: "Course plotted."))
     #expect(outcome.response["channel"] == "bridge")
     let inEncounter = try apply(.sendCharonMessage("Hull breach."), to: try encounter())
     #expect(
       inEncounter.effect
-        == .charonMessage(channel: "encounter-kestrel_dawn", role: "charon", content: "Hull breach."))
+        == .charonMessage(
+          channel: "encounter-kestrel_dawn", role: "charon", content: "Hull breach."))
   }
 
   @Test func broadcastGivesAnEffectWithDefaults() throws {

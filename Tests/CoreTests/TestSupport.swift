@@ -113,3 +113,11 @@ func write(_ files: [String: String], under folder: URL) throws {
     try Data(text.utf8).write(to: url)
   }
 }
+
+extension TerminalMessage {
+  /// Parses a message file, dropping the loader's warnings.
+  static func parse(_ text: String, fileName: String, file: String) throws -> TerminalMessage {
+    var warnings: [String] = []
+    return try parse(text, fileName: fileName, file: file, warnings: &warnings)
+  }
+}

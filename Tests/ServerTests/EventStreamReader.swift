@@ -1,0 +1,109 @@
+import AsyncHTTPClient
+import BulkheadCore
+import Foundation
+import NIOCore
+
+/// One SSE block as a test sees it.
+struct StreamEvent: Sendable {
+  var id: String?
+  var event: String?
+  var data: String?
+  var retry: String?
+  var comment: String?
+
+  /// The version part of `id: <epoch>.<version>`.
+  var version: Int? {
+    id.flatMap { $0.split(separator: ".").last }.flatMap { Int($0) }
+  }
+
+  /// The `activeview` payload of the event.
+  func payload() throws -> ActiveViewPayload {
+    try JSONDecoder().decode(ActiveViewPayload.self, from: Data((data ?? "").utf8))
+  }
+}
+
+/// Reads `GET /api/active-view/stream/` over a real connection, block by block.
+final class EventStreamReader: @unchecked Sendable {
+  let headers: [(String, String)]
+  let status: Int
+  private let events: AsyncStream<StreamEvent>
+  private var iterator: AsyncStream<StreamEvent>.Iterator
+  private let task: Task<Void, Never>
+  /// Set when the server ended the response.
+  let ended: AsyncStream<Void>
+
+  private init(
+    status: Int, headers: [(String, String)], events: AsyncStream<StreamEvent>, ended: AsyncStream<Void>,
+    task: Task<Void, Never>
+  ) {
+    self.status = status
+    self.headers = headers
+    self.events = events
+    self.iterator = events.makeAsyncIterator()
+    self.ended = ended
+    self.task = task
+  }
+
+  static func open(_ base: String) async throws -> EventStreamReader {
+    let request = HTTPClientRequest(url: base + "/api/active-view/stream/")
+    let response = try await testClient.execute(request, timeout: .seconds(10))
+    let (events, continuation) = AsyncStream.makeStream(of: StreamEvent.self)
+    let (ended, endedContinuation) = AsyncStream.makeStream(of: Void.self)
+    let task = Task {
+      var pending = ""
+      do {
+        for try await chunk in response.body {
+          pending += String(buffer: chunk)
+          while let range = pending.range(of: "\n\n") {
+            let block = String(pending[..<range.lowerBound])
+            pending = String(pending[range.upperBound...])
+            continuation.yield(parse(block))
+          }
+        }
+      } catch {}
+      endedContinuation.yield()
+      endedContinuation.finish()
+      continuation.finish()
+    }
+    return EventStreamReader(
+      status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
+      events: events, ended: ended, task: task)
+  }
+
+  /// The next block, or nil when the stream ended.
+  func next() async -> StreamEvent? {
+    await iterator.next()
+  }
+
+  /// The next `activeview` event, skipping `retry:` and comments.
+  func nextEvent() async -> StreamEvent? {
+    while let block = await next() {
+      if block.event != nil { return block }
+    }
+    return nil
+  }
+
+  func close() {
+    task.cancel()
+  }
+
+  private static func parse(_ block: String) -> StreamEvent {
+    var event = StreamEvent()
+    for line in block.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix(":") {
+        event.comment = String(line.dropFirst()).trimmingCharacters(in: .whitespaces)
+      } else if let colon = line.firstIndex(of: ":") {
+        var value = line[line.index(after: colon)...]
+        if value.hasPrefix(" ") { value = value.dropFirst() }
+        switch line[..<colon] {
+        case "id": event.id = String(value)
+        case "event": event.event = String(value)
+        case "data": event.data = String(value)
+        case "retry": event.retry = String(value)
+        default: break
+        }
+      }
+    }
+    return event
+  }
+}

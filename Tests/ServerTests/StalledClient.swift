@@ -1,0 +1,50 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A client that opens the stream with a tiny receive buffer and then does not read.
+final class StalledClient: @unchecked Sendable {
+  private let socketFD: Int32
+
+  init(port: Int) throws {
+    socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard socketFD >= 0 else { throw HarnessError("socket() failed") }
+    var size: Int32 = 4096
+    setsockopt(socketFD, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) { pointer in
+      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard connected == 0 else { throw HarnessError("connect() failed") }
+    let request = "GET /api/active-view/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+    _ = request.withCString { send(socketFD, $0, strlen($0), 0) }
+  }
+
+  /// Reads everything the server sent (up to 10 s) and tells whether the chunked response
+  /// ended with its terminating chunk, i.e. the server closed the stream cleanly.
+  func sawEndAfterDraining() -> Bool {
+    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    setsockopt(socketFD, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    var tail: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+      let count = recv(socketFD, &buffer, buffer.count, 0)
+      if count <= 0 { break }
+      tail.append(contentsOf: buffer[0..<count])
+      if tail.count > 16 { tail.removeFirst(tail.count - 16) }
+      if tail.suffix(5) == Array("0\r\n\r\n".utf8) { return true }
+    }
+    return tail.suffix(5) == Array("0\r\n\r\n".utf8)
+  }
+
+  func close() {
+    _ = Glibc.close(socketFD)
+  }
+}
