@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import BulkheadCore
 import Foundation
 import NIOCore
+import Synchronization
 
 /// One SSE block as a test sees it.
 struct StreamEvent: Sendable {
@@ -18,7 +19,7 @@ struct StreamEvent: Sendable {
 
   /// The `activeview` payload of the event.
   func payload() throws -> ActiveViewPayload {
-    try JSONDecoder().decode(ActiveViewPayload.self, from: Data((data ?? "").utf8))
+    try ActiveViewPayload.decode(Array((data ?? "").utf8))
   }
 }
 
@@ -29,13 +30,17 @@ final class EventStreamReader: @unchecked Sendable {
   private let events: AsyncStream<StreamEvent>
   private var iterator: AsyncStream<StreamEvent>.Iterator
   private let task: Task<Void, Never>
-  /// Set when the server ended the response.
+  /// Yields once when the response ended.
   let ended: AsyncStream<Void>
+  /// Whether the response ended without an error (the server closed the stream cleanly).
+  var endedCleanly: Bool { cleanEnd.value.withLock { $0 } }
+  private let cleanEnd: Flag
 
   private init(
     status: Int, headers: [(String, String)], events: AsyncStream<StreamEvent>, ended: AsyncStream<Void>,
-    task: Task<Void, Never>
+    cleanEnd: Flag, task: Task<Void, Never>
   ) {
+    self.cleanEnd = cleanEnd
     self.status = status
     self.headers = headers
     self.events = events
@@ -49,6 +54,7 @@ final class EventStreamReader: @unchecked Sendable {
     let response = try await testClient.execute(request, timeout: .seconds(10))
     let (events, continuation) = AsyncStream.makeStream(of: StreamEvent.self)
     let (ended, endedContinuation) = AsyncStream.makeStream(of: Void.self)
+    let cleanEnd = Flag()
     let task = Task {
       var pending = ""
       do {
@@ -60,6 +66,7 @@ final class EventStreamReader: @unchecked Sendable {
             continuation.yield(parse(block))
           }
         }
+        cleanEnd.value.withLock { $0 = true }
       } catch {}
       endedContinuation.yield()
       endedContinuation.finish()
@@ -67,7 +74,7 @@ final class EventStreamReader: @unchecked Sendable {
     }
     return EventStreamReader(
       status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) },
-      events: events, ended: ended, task: task)
+      events: events, ended: ended, cleanEnd: cleanEnd, task: task)
   }
 
   /// The next block, or nil when the stream ended.
@@ -106,4 +113,9 @@ final class EventStreamReader: @unchecked Sendable {
     }
     return event
   }
+}
+
+/// A Boolean shared between tasks.
+final class Flag: Sendable {
+  let value = Mutex(false)
 }

@@ -116,7 +116,7 @@ struct ServerHarness {
   /// The current payload.
   func payload() async throws -> ActiveViewPayload {
     let answer = try await get("/api/active-view/")
-    return try JSONDecoder().decode(ActiveViewPayload.self, from: Data(answer.text.utf8))
+    return try ActiveViewPayload.decode(Array(answer.text.utf8))
   }
 
   static func request(
@@ -132,7 +132,7 @@ struct ServerHarness {
     let response = try await testClient.execute(request, timeout: .seconds(30))
     let bytes = try await response.body.collect(upTo: 16 << 20)
     let text = String(buffer: bytes)
-    let json = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null
+    let json = (try? JSONParser.parse(Array(text.utf8))) ?? .null
     return Answer(status: Int(response.status.code), json: json, text: text)
   }
 }

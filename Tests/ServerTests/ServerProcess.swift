@@ -1,0 +1,73 @@
+import Foundation
+
+/// The `bulkhead` executable built next to the test bundle, when it is there.
+let bulkheadExecutable: URL? = {
+  let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("bulkhead")
+  let candidates = [beside, projectRoot.appendingPathComponent(".build/debug/bulkhead")]
+  return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+}()
+
+/// A `bulkhead` command run as a child process.
+final class ChildProcess: @unchecked Sendable {
+  let process = Process()
+  private let output = Pipe()
+  private let errors = Pipe()
+
+  init(_ arguments: [String], stdin: String? = nil) throws {
+    guard let bulkheadExecutable else { throw HarnessError("the bulkhead executable is not built") }
+    process.executableURL = bulkheadExecutable
+    process.arguments = arguments
+    process.standardOutput = output
+    process.standardError = errors
+    if let stdin {
+      let input = Pipe()
+      process.standardInput = input
+      try process.run()
+      input.fileHandleForWriting.write(Data(stdin.utf8))
+      try input.fileHandleForWriting.close()
+    } else {
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+    }
+  }
+
+  /// Runs a command to its end and returns its status and output.
+  static func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    let child = try ChildProcess(arguments, stdin: stdin)
+    let out = child.output.fileHandleForReading.readDataToEndOfFile()
+    let err = child.errors.fileHandleForReading.readDataToEndOfFile()
+    child.process.waitUntilExit()
+    return (child.process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+  }
+
+  /// Reads standard output until a line announces the server's URL, and returns it.
+  func serverURL() throws -> String {
+    var text = ""
+    let handle = output.fileHandleForReading
+    while !text.contains("\n") {
+      let data = handle.availableData
+      if data.isEmpty { throw HarnessError("the server exited: \(text)") }
+      text += String(decoding: data, as: UTF8.self)
+    }
+    guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
+      throw HarnessError("no URL in: \(text)")
+    }
+    return String(text[start.lowerBound..<end]).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+  }
+
+  /// Sends `signal` and waits up to `timeout` seconds for the exit; returns the seconds it took, or nil.
+  func signal(_ signal: Int32, timeout: Double) -> Double? {
+    let start = Date()
+    kill(process.processIdentifier, signal)
+    while process.isRunning {
+      if Date().timeIntervalSince(start) > timeout { return nil }
+      usleep(5_000)
+    }
+    return Date().timeIntervalSince(start)
+  }
+
+  deinit {
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+  }
+}
