@@ -26,6 +26,15 @@ let package = Package(
       path: "Sources/Core"
     ),
     .target(
+      name: "SSEClient",
+      dependencies: [
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      path: "Sources/SSEClient"
+    ),
+    .target(
       name: "BulkheadServer",
       dependencies: [
         "BulkheadCore",
@@ -45,6 +54,7 @@ let package = Package(
       dependencies: [
         "BulkheadCore",
         "BulkheadServer",
+        "SSEClient",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -54,6 +64,14 @@ let package = Package(
       name: "CoreTests",
       dependencies: ["BulkheadCore"],
       path: "Tests/CoreTests"
+    ),
+    .testTarget(
+      name: "SSEClientTests",
+      dependencies: [
+        "SSEClient",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      path: "Tests/SSEClientTests"
     ),
     .testTarget(
       name: "ServerTests",

@@ -23,23 +23,41 @@ public struct JSONWriter: Sendable {
     bytes.append(byte)
   }
 
-  /// Writes a JSON string literal with the escapes JSON requires.
+  /// Writes a JSON string literal with the escapes JSON requires; C1 control characters
+  /// (U+0080–U+009F) are escaped too, so no raw terminal control byte is ever written.
   public mutating func write(_ string: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in string.utf8 {
+    var utf8 = string.utf8.makeIterator()
+    var pending: UInt8?
+    while let byte = pending ?? utf8.next() {
+      pending = nil
       switch byte {
       case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
       case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
       case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
       case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
       case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0..<0x20, 0x7F:
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+      case 0..<0x20, 0x7F: appendEscape(byte)
+      case 0xC2:
+        guard let next = utf8.next() else {
+          bytes.append(byte)
+          break
+        }
+        if (0x80...0x9F).contains(next) {
+          appendEscape(next)
+        } else {
+          bytes.append(byte)
+          pending = next
+        }
       default: bytes.append(byte)
       }
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func appendEscape(_ value: UInt8) {
+    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(value >> 4)], hex[Int(value & 0xF)]])
   }
 
   /// Writes an integer.

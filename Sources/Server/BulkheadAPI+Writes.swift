@@ -7,7 +7,7 @@ extension BulkheadAPI {
   func write(_ endpoint: Endpoint, _ request: Request, _ context: AppRequestContext) async throws -> Response {
     let limit: Int
     if endpoint.isPlayerAction {
-      try checkRate(context)
+      try checkRate(context, playerLimiter)
       limit = ServerLimits.playerBodyBytes
     } else {
       _ = try await requireGM(request)
@@ -22,7 +22,7 @@ extension BulkheadAPI {
 
   /// `POST /api/auth/login`: `{username, password}` → `{token, expires_at}`.
   func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-    try checkRate(context)
+    try checkRate(context, loginLimiter)
     let body = try CommandBody(
       Data(try await request.body.collect(upTo: ServerLimits.playerBodyBytes).readableBytesView))
     let username = try body.string("username")
@@ -50,7 +50,7 @@ extension BulkheadAPI {
     return user
   }
 
-  private func checkRate(_ context: AppRequestContext) throws {
+  private func checkRate(_ context: AppRequestContext, _ limiter: RateLimiter) throws {
     let client = context.remoteAddress?.ipAddress ?? "unknown"
     guard limiter.allow(client) else {
       throw APIError(.tooManyRequests, "too many requests: slow down")

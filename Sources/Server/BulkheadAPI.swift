@@ -6,8 +6,10 @@ struct BulkheadAPI: Sendable {
   let store: StateStore
   let messages: MessageStore
   let accounts: AccountStore
-  /// Limits the players' public actions and logins per client.
-  let limiter: RateLimiter
+  /// Limits the players' public actions per client.
+  let playerLimiter: RateLimiter
+  /// Limits login attempts per client, apart from the players' actions.
+  let loginLimiter: RateLimiter
 
   /// Every route with its method, for the router and for 405 answers.
   static var routes: [(pattern: [Substring], method: HTTPRequest.Method)] {

@@ -71,7 +71,7 @@ public struct BulkheadServer: Sendable {
     let router = Router(context: AppRequestContext.self)
     BulkheadAPI(
       store: store, messages: messages, accounts: accounts,
-      limiter: RateLimiter(burst: 20, perSecond: 2)
+      playerLimiter: RateLimiter(burst: 20, perSecond: 2), loginLimiter: RateLimiter(burst: 10, perSecond: 1)
     ).register(on: router)
     let application = Application(
       router: router,

@@ -13,6 +13,7 @@ final class ChildProcess: @unchecked Sendable {
   let process = Process()
   private let output = Pipe()
   private let errors = Pipe()
+  private var buffered = ""
 
   init(_ arguments: [String], stdin: String? = nil) throws {
     guard let bulkheadExecutable else { throw HarnessError("the bulkhead executable is not built") }
@@ -41,15 +42,29 @@ final class ChildProcess: @unchecked Sendable {
     return (child.process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
   }
 
+  /// The next line of standard output, or nil at its end.
+  func readLine() -> String? {
+    while !buffered.contains("\n") {
+      let data = output.fileHandleForReading.availableData
+      if data.isEmpty {
+        defer { buffered = "" }
+        return buffered.isEmpty ? nil : buffered
+      }
+      buffered += String(decoding: data, as: UTF8.self)
+    }
+    let line = buffered.prefix { $0 != "\n" }
+    buffered.removeFirst(line.count + 1)
+    return String(line)
+  }
+
+  /// Everything written to standard error (after the process ended).
+  func errorText() -> String {
+    String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  }
+
   /// Reads standard output until a line announces the server's URL, and returns it.
   func serverURL() throws -> String {
-    var text = ""
-    let handle = output.fileHandleForReading
-    while !text.contains("\n") {
-      let data = handle.availableData
-      if data.isEmpty { throw HarnessError("the server exited: \(text)") }
-      text += String(decoding: data, as: UTF8.self)
-    }
+    guard let text = readLine() else { throw HarnessError("the server exited: \(errorText())") }
     guard let start = text.range(of: "http://"), let end = text[start.lowerBound...].firstIndex(of: " ") else {
       throw HarnessError("no URL in: \(text)")
     }

@@ -142,7 +142,24 @@ struct StreamTests {
       }
       #expect(broadcaster.listenerCount == 1, "the stalled listener is still registered after \(writes) writes")
       #expect(received == writes)
-      #expect(stalled.sawEndAfterDraining(), "the stalled listener's response did not end")
+      #expect(stalled.drain() != .stillOpen, "the stalled listener's response did not end")
+    }
+  }
+
+  @Test("a client that disconnects is removed at once, without waiting for an event")
+  func disconnectRemovesListener() async throws {
+    try await ServerHarness.with { server in
+      let broadcaster = server.server.store.broadcaster
+      let stalled = try StalledClient(port: Int(server.base.split(separator: ":").last!)!)
+      for _ in 0..<200 where broadcaster.listenerCount < 1 { try await Task.sleep(for: .milliseconds(5)) }
+      #expect(broadcaster.listenerCount == 1)
+      stalled.close()
+      var waited = 0
+      while broadcaster.listenerCount > 0 && waited < 400 {
+        try await Task.sleep(for: .milliseconds(5))
+        waited += 1
+      }
+      #expect(broadcaster.listenerCount == 0, "still registered 2 s after the client closed")
     }
   }
 }

@@ -1,0 +1,42 @@
+import BulkheadCore
+import Foundation
+import Testing
+
+/// `bulkhead tap` against a real server: the client library seen from outside.
+@Suite("bulkhead tap", .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))
+struct TapTests {
+  @Test("--once --json prints each event as a JSON line and an end line when the stream ends")
+  func onceJSON() async throws {
+    let harness = try await ServerHarness.start(keepalive: .seconds(15), listenerBuffer: 64, databaseFolder: nil)
+    let tap = try ChildProcess(["tap", "--once", "--json", harness.base + "/api/active-view/stream/"])
+    let first = try #require(tap.readLine(), "tap printed nothing: \(tap.errorText())")
+    let snapshot = try JSONParser.parse(Array(first.utf8))
+    #expect(snapshot["type"] == "activeview")
+    let payload = try ActiveViewPayload.decode(Array((snapshot["data"]?.stringValue ?? "").utf8))
+    #expect(snapshot["id"] == .string("\(payload.epoch).0"))
+    _ = try await harness.gm("/api/gm/switch-view/", #"{"view_type":"BRIDGE"}"#)
+    let second = try JSONParser.parse(Array(try #require(tap.readLine()).utf8))
+    #expect(second["id"] == .string("\(payload.epoch).1"))
+    await harness.stop()
+    let end = try JSONParser.parse(Array(try #require(tap.readLine()).utf8))
+    #expect(end["end"] == .bool(true))
+    #expect(end["last_event_id"] == .string("\(payload.epoch).1"))
+    #expect(end["retry_ms"] == .int(3000))
+    tap.process.waitUntilExit()
+    #expect(tap.process.terminationStatus == 0)
+  }
+
+  @Test("--once exits non-zero with a message for a refused connection, a 404 and a wrong content type")
+  func onceFailures() async throws {
+    try await ServerHarness.with { server in
+      for (url, mention) in [
+        ("http://127.0.0.1:1/", "cannot connect"), (server.base + "/api/nothing/", "404"),
+        (server.base + "/api/active-view/", "content type"),
+      ] {
+        let result = try ChildProcess.run(["tap", "--once", url])
+        #expect(result.status != 0, "\(url)")
+        #expect(result.err.contains(mention), "\(url): \(result.err)")
+      }
+    }
+  }
+}
