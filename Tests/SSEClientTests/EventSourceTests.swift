@@ -174,6 +174,33 @@ struct EventSourceTests {
     #expect(sent == ["42", nil, nil, nil])
     await server.stop()
   }
+
+  @Test("the backoff starts again after a connection that stayed open long enough")
+  func backoffResetsAfterHealthyConnection() async throws {
+    let server = try await TestEventServer.start { router in
+      router.get("brief") { _, _ in TestEventServer.stream(["data: x\n\n"]) }
+      router.get("lasting") { _, _ in
+        TestEventServer.stream(["data: x\n\n", ": still here\n\n"], pause: .milliseconds(150))
+      }
+    }
+    func waits(_ path: String) async -> [Duration] {
+      var configuration = quick(server.url(path))
+      configuration.defaultRetry = .milliseconds(20)
+      configuration.backoffCap = .seconds(1)
+      configuration.healthyAfter = .milliseconds(100)
+      let environment = EventSourceEnvironment(
+        sleep: { try await Task.sleep(for: $0) }, now: { ContinuousClock.now }, random: { 0.999_999 })
+      let updates = await collect(EventSource(configuration: configuration, environment: environment)) { updates in
+        states(updates).filter { if case .waiting = $0 { true } else { false } }.count >= 3
+      }
+      return states(updates).compactMap { if case .waiting(_, let delay, _) = $0 { delay } else { nil } }
+    }
+    let lasting = await waits("/lasting")
+    let brief = await waits("/brief")
+    await server.stop()
+    #expect(lasting.count == 3 && lasting.allSatisfy { $0 == .milliseconds(20) }, "\(lasting)")
+    #expect(brief.count == 3 && brief[0] == .milliseconds(20) && brief[2] > .milliseconds(70), "\(brief)")
+  }
 }
 
 extension ConnectionHealth {
