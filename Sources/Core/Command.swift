@@ -33,7 +33,7 @@ public enum Command: Sendable, Equatable {
     switch endpoint {
     case .switchView:
       return .switchView(
-        try body.optionalChoice("view_type", ViewType.self) ?? .standby,
+        try body.choice("view_type", ViewType.self),
         locationSlug: try body.optionalString("location_slug") ?? "",
         viewSlug: try body.optionalString("view_slug") ?? "")
     case .showTerminal:

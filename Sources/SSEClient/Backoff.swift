@@ -10,15 +10,13 @@ public struct Backoff: Sendable, Equatable {
 
   /// The wait before attempt `failures + 1`, after `failures` consecutive failures (≥ 1).
   ///
-  /// The ceiling doubles with each failure from `floor` (the server's reconnection time) up to
-  /// `cap`; the wait is drawn uniformly between half the ceiling and the ceiling ("equal
-  /// jitter", so screens that lost the same server do not return in step), and is never below
-  /// `floor`. `unit` is a random number in `0..<1`.
+  /// The wait is drawn uniformly between `floor` (the server's reconnection time) and a ceiling
+  /// that starts at twice the floor and doubles with each failure up to `cap`, so screens that
+  /// lost the same server do not all return in step, not even the first time. A floor above
+  /// the cap wins. `unit` is a random number in `0..<1`.
   public func delay(failures: Int, floor: Duration, unit: Double) -> Duration {
-    let exponent = min(max(failures - 1, 0), 30)
-    let doubled = floor * (1 << exponent)
-    let ceiling = max(floor, min(cap, doubled))
-    let jittered = ceiling / 2 + (ceiling / 2) * min(max(unit, 0), 1)
-    return max(floor, jittered)
+    let exponent = min(max(failures, 1), 30)
+    let ceiling = max(floor, min(cap, floor * (1 << exponent)))
+    return floor + (ceiling - floor) * min(max(unit, 0), 1)
   }
 }

@@ -17,13 +17,23 @@ public struct EventSource: Sendable {
 
   /// A client for `configuration`, using `client` for HTTP and `environment` for time.
   public init(
-    configuration: EventSourceConfiguration, client: HTTPClient = .shared, environment: EventSourceEnvironment = .live
+    configuration: EventSourceConfiguration, client: HTTPClient = EventSource.defaultClient,
+    environment: EventSourceEnvironment = .live
   ) {
     self.configuration = configuration
     self.client = client
     self.environment = environment
     counters = Counters(lastEventID: configuration.lastEventID)
   }
+
+  /// A process-wide client without a read timeout (the stall watch decides when a stream is
+  /// dead) that follows up to 10 redirects. Like `HTTPClient.shared`, it is never shut down.
+  public static let defaultClient: HTTPClient = {
+    var configuration = HTTPClient.Configuration()
+    configuration.timeout = .init(connect: .seconds(10), read: nil)
+    configuration.redirectConfiguration = .follow(max: 10, allowCycles: false)
+    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+  }()
 
   /// The counters so far.
   public var statistics: EventSourceStatistics {
@@ -154,10 +164,15 @@ public struct EventSource: Sendable {
 
 /// Whether a last event ID can go in a `Last-Event-ID` header unchanged.
 enum LastEventIDHeader {
-  /// Non-empty, no control characters (CR, LF, NUL and the rest), no leading or trailing
-  /// whitespace (HTTP stacks trim it); other Unicode is sent as UTF-8.
+  /// The longest ID sent: servers and proxies refuse larger headers (nginx at about 8 KiB).
+  static let maxBytes = 1024
+
+  /// Non-empty, at most `maxBytes`, no control characters (CR, LF, NUL and the rest), no leading
+  /// or trailing whitespace (HTTP stacks trim it); other Unicode is sent as UTF-8.
   static func canSend(_ id: String) -> Bool {
-    guard let first = id.unicodeScalars.first, let last = id.unicodeScalars.last else { return false }
+    guard id.utf8.count <= maxBytes, let first = id.unicodeScalars.first, let last = id.unicodeScalars.last else {
+      return false
+    }
     if first == " " || first == "\t" || last == " " || last == "\t" { return false }
     return id.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F || $0 == "\t" }
   }

@@ -8,9 +8,15 @@ import Synchronization
 /// that falls behind is finished (its response ends, its client reconnects and re-syncs)
 /// so it can never grow memory or hold up the others.
 public final class Broadcaster: Service, Sendable {
+  private struct Listener {
+    let frames: AsyncStream<ByteBuffer>.Continuation
+    /// Called when the listener is dropped as too slow, so its response can end at once.
+    let onDrop: @Sendable () -> Void
+  }
+
   private struct Registry {
     var nextID = 0
-    var listeners: [Int: AsyncStream<ByteBuffer>.Continuation] = [:]
+    var listeners: [Int: Listener] = [:]
     var current: ByteBuffer
   }
 
@@ -29,13 +35,14 @@ public final class Broadcaster: Service, Sendable {
   }
 
   /// Registers a listener and queues the current frame as its first, atomically with `publish`,
-  /// so no change can fall between the snapshot and the live frames.
-  public func subscribe() -> (id: Int, frames: AsyncStream<ByteBuffer>) {
+  /// so no change can fall between the snapshot and the live frames. `onDrop` is called if the
+  /// listener falls behind and is dropped.
+  public func subscribe(onDrop: @escaping @Sendable () -> Void = {}) -> (id: Int, frames: AsyncStream<ByteBuffer>) {
     let (frames, continuation) = AsyncStream.makeStream(
       of: ByteBuffer.self, bufferingPolicy: .bufferingOldest(bufferSize))
     let id = registry.withLock { registry in
       registry.nextID += 1
-      registry.listeners[registry.nextID] = continuation
+      registry.listeners[registry.nextID] = Listener(frames: continuation, onDrop: onDrop)
       continuation.yield(registry.current)
       return registry.nextID
     }
@@ -61,16 +68,19 @@ public final class Broadcaster: Service, Sendable {
   private func send(_ frame: ByteBuffer, isState: Bool) {
     let slow = registry.withLock { registry in
       if isState { registry.current = frame }
-      var slow: [AsyncStream<ByteBuffer>.Continuation] = []
+      var slow: [Listener] = []
       for (id, listener) in registry.listeners {
-        if case .dropped = listener.yield(frame) {
+        if case .dropped = listener.frames.yield(frame) {
           registry.listeners[id] = nil
           slow.append(listener)
         }
       }
       return slow
     }
-    for listener in slow { listener.finish() }
+    for listener in slow {
+      listener.frames.finish()
+      listener.onDrop()
+    }
   }
 
   /// Sends `: keepalive` to every listener every `keepalive`, until graceful shutdown.

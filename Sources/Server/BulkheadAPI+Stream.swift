@@ -10,10 +10,12 @@ extension BulkheadAPI {
   /// `GET /api/active-view/stream/`: `retry:`, then the current payload, then one event per change.
   ///
   /// The listener is registered before its first frame is taken. The response ends when the
-  /// client goes away, when it falls behind (its client reconnects and re-syncs), or on shutdown.
+  /// client goes away, when it falls behind (the connection is closed, so its client reconnects
+  /// and re-syncs), or on shutdown (the stream is ended cleanly).
   func stream(_ request: Request) -> Response {
     let broadcaster = store.broadcaster
-    let (id, frames) = broadcaster.subscribe()
+    let stop = StreamStop()
+    let (id, frames) = broadcaster.subscribe(onDrop: { stop.stop(.dropped) })
     var headers = HTTPFields()
     headers[.contentType] = "text/event-stream"
     headers[.cacheControl] = "no-cache"
@@ -23,12 +25,24 @@ extension BulkheadAPI {
       body: ResponseBody { writer in
         defer { broadcaster.remove(id) }
         try await writer.write(Self.retryFrame)
-        try await request.body.consumeWithCancellationOnInboundClose { _ in
-          for await frame in frames.cancelOnGracefulShutdown() {
-            try await writer.write(frame)
+        try await withGracefulShutdownHandler {
+          try await request.body.consumeWithInboundCloseHandler { _ in
+            try await stop.run {
+              for await frame in frames { try await writer.write(frame) }
+            }
+          } onInboundClosed: {
+            stop.stop(.clientGone)
           }
+        } onGracefulShutdown: {
+          stop.stop(.shutdown)
         }
-        try await writer.finish(nil)
+        switch stop.reason {
+        case .clientGone?, .dropped?:
+          // Nobody reads the rest: close the connection rather than wait to write its end.
+          throw CancellationError()
+        case .shutdown?, nil:
+          try await writer.finish(nil)
+        }
       })
   }
 }

@@ -41,9 +41,10 @@ extension BulkheadAPI {
     guard let header = request.headers[.authorization] else {
       throw APIError(.unauthorized, "authentication required: send Authorization: Bearer <token>")
     }
-    let prefix = "Bearer "
-    guard header.hasPrefix(prefix), header.count > prefix.count,
-      let user = try await accounts.user(forToken: String(header.dropFirst(prefix.count)))
+    let scheme = header.prefix { $0 != " " }
+    let token = header.dropFirst(scheme.count).drop { $0 == " " }
+    guard scheme.lowercased() == "bearer", !token.isEmpty,
+      let user = try await accounts.user(forToken: String(token))
     else {
       throw APIError(.unauthorized, "invalid or expired token: log in again")
     }

@@ -43,9 +43,8 @@ struct BulkheadAPI: Sendable {
     router.get("api/charon/:channel/conversation") { _, context in
       try await conversation(channel: context.parameters.require("channel"))
     }
-    router.get("api/gm/encounter/room-visibility") { request, _ in
-      _ = try await requireGM(request)
-      return JSONResponse.make([
+    router.get("api/gm/encounter/room-visibility") { _, _ in
+      JSONResponse.make([
         "room_visibility": .object(await store.currentState.roomVisibility.mapValues(JSONValue.bool))
       ])
     }

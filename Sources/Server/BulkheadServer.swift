@@ -79,8 +79,11 @@ public struct BulkheadServer: Sendable {
       services: [store.broadcaster],
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
       logger: logger)
-    let group = ServiceGroup(
-      configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+    var groupConfiguration = ServiceGroupConfiguration(
+      services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    // A response stuck writing to a client that reads nothing must not hold the exit up.
+    groupConfiguration.maximumGracefulShutdownDuration = .seconds(1)
+    let group = ServiceGroup(configuration: groupConfiguration)
     try await withThrowingTaskGroup(of: Void.self) { tasks in
       tasks.addTask {
         for await _ in stopRequests {

@@ -21,12 +21,15 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "The SQLite database (default: $XDG_DATA_HOME/bulkhead/bulkhead.sqlite).")
   var db: String?
 
-  @Option(help: "Seconds between keepalive comments on the stream.")
+  @Option(help: "Seconds between keepalive comments on the stream (at most 16: clients call 40 s of silence a stall).")
   var keepalive = 15.0
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-    guard keepalive >= 0.05 else { throw ValidationError("--keepalive must be at least 0.05 seconds") }
+    guard (0.05...16).contains(keepalive) else {
+      throw ValidationError(
+        "--keepalive must be between 0.05 and 16 seconds: clients treat 40 s without a byte as a stalled connection")
+    }
   }
 
   func run() async throws {

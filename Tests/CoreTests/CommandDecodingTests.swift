@@ -97,7 +97,8 @@ struct CommandDecodingTests {
 
   @Test func optionalFieldsTakeTheirDefaults() throws {
     #expect(
-      try Self.decode(.switchView, "{}") == .switchView(.standby, locationSlug: "", viewSlug: ""))
+      try Self.decode(.switchView, #"{"view_type":"STANDBY"}"#)
+        == .switchView(.standby, locationSlug: "", viewSlug: ""))
     #expect(
       try Self.decode(.broadcast, #"{"content":"Hello"}"#)
         == .broadcast(content: "Hello", sender: "CHARON", priority: .normal))
@@ -144,6 +145,7 @@ struct CommandDecodingTests {
 
   /// Each required field left out.
   static let missingFields: [InvalidCase] = [
+    InvalidCase(endpoint: .switchView, body: "{}", field: "view_type"),
     InvalidCase(
       endpoint: .showTerminal, body: #"{"location_slug":"calyx-relay"}"#, field: "terminal_slug"),
     InvalidCase(

@@ -21,7 +21,7 @@ struct AuthTests {
         #expect(bad.status == 401, "\(endpoint.rawValue) with a bad token")
       }
       let visibility = try await server.get("/api/gm/encounter/room-visibility/")
-      #expect(visibility.status == 401)
+      #expect(visibility.status == 200, "reads are public")
       #expect(try await server.payload().version == 0)
       let messages = try await server.get("/api/messages/")
       #expect(messages.json["count"] == .int(0))
@@ -60,6 +60,14 @@ struct AuthTests {
       #expect(good.json["expires_at"]?.stringValue?.hasSuffix("Z") == true)
       let write = try await server.post("/api/gm/charon/mode/", #"{"mode":"QUERY"}"#, token: token)
       #expect(write.status == 200)
+      let lowercase = try await ServerHarness.request(
+        "POST", server.base + "/api/gm/charon/mode/", body: #"{"mode":"DISPLAY"}"#, token: nil,
+        headers: [("Authorization", "bearer \(token)")])
+      #expect(lowercase.status == 200, "the scheme is case-insensitive")
+      let basic = try await ServerHarness.request(
+        "POST", server.base + "/api/gm/charon/mode/", body: #"{"mode":"DISPLAY"}"#, token: nil,
+        headers: [("Authorization", "Basic \(token)")])
+      #expect(basic.status == 401)
     }
   }
 
@@ -70,6 +78,14 @@ struct AuthTests {
     try await ServerHarness.with(databaseFolder: folder) { server in
       let write = try await server.post("/api/gm/charon/mode/", #"{"mode":"QUERY"}"#, token: token)
       #expect(write.status == 200)
+      let lowercase = try await ServerHarness.request(
+        "POST", server.base + "/api/gm/charon/mode/", body: #"{"mode":"DISPLAY"}"#, token: nil,
+        headers: [("Authorization", "bearer \(token)")])
+      #expect(lowercase.status == 200, "the scheme is case-insensitive")
+      let basic = try await ServerHarness.request(
+        "POST", server.base + "/api/gm/charon/mode/", body: #"{"mode":"DISPLAY"}"#, token: nil,
+        headers: [("Authorization", "Basic \(token)")])
+      #expect(basic.status == 401)
     }
   }
 

@@ -93,4 +93,33 @@ struct ProcessTests {
     #expect(result.err.contains("rooms[0].width"))
     #expect(!result.err.contains("Fatal error"))
   }
+
+  @Test("SIGTERM while a client reads nothing: the server still exits promptly")
+  func shutdownWithStalledClient() async throws {
+    let database = try temporaryFolder().appendingPathComponent("db.sqlite")
+    _ = try ChildProcess.run(
+      ["accounts", "add", "ops", "--db", database.path, "--password-stdin"], stdin: "kill-nine-proof\n")
+    let (child, base) = try Self.serve(database)
+    let token = try await Self.login(base)
+    let stalled = try StalledClient(port: Int(base.split(separator: ":").last!)!)
+    defer { stalled.close() }
+    _ = try await ServerHarness.request(
+      "POST", base + "/api/gm/switch-view/", body: #"{"view_type":"ENCOUNTER","location_slug":"kestrel_dawn"}"#,
+      token: token)
+    for index in 0..<400 {
+      let answer = try await ServerHarness.request(
+        "POST", base + "/api/gm/encounter/toggle-room/",
+        body: #"{"room_id":"bridge","visible":\#(index % 2 == 0)}"#, token: token)
+      #expect(answer.status == 200)
+    }
+    let seconds = try #require(child.signal(SIGTERM, timeout: 10), "the server did not exit")
+    #expect(seconds < 2.0, "took \(seconds) s")
+  }
+
+  @Test("--keepalive outside 0.05...16 s is refused with a message, not a crash", arguments: ["100", "1e17", "0"])
+  func keepaliveBounds(_ value: String) throws {
+    let result = try ChildProcess.run(["serve", "--port", "0", "--keepalive", value, "--db", "/nonexistent/x.sqlite"])
+    #expect(result.status != 0)
+    #expect(result.err.contains("--keepalive must be between 0.05 and 16 seconds"))
+  }
 }

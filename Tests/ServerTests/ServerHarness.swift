@@ -120,11 +120,12 @@ struct ServerHarness {
   }
 
   static func request(
-    _ method: String, _ url: String, body: String? = nil, token: String? = nil
+    _ method: String, _ url: String, body: String? = nil, token: String? = nil, headers: [(String, String)] = []
   ) async throws -> Answer {
     var request = HTTPClientRequest(url: url)
     request.method = .RAW(value: method)
     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+    for (name, value) in headers { request.headers.add(name: name, value: value) }
     if let body {
       request.headers.add(name: "Content-Type", value: "application/json")
       request.body = .bytes(ByteBuffer(string: body))
