@@ -35,6 +35,10 @@ let package = Package(
       path: "Sources/SSEClient"
     ),
     .target(
+      name: "BulkheadTUI",
+      path: "Sources/TUI"
+    ),
+    .target(
       name: "BulkheadServer",
       dependencies: [
         "BulkheadCore",
@@ -64,6 +68,11 @@ let package = Package(
       name: "CoreTests",
       dependencies: ["BulkheadCore"],
       path: "Tests/CoreTests"
+    ),
+    .testTarget(
+      name: "TUITests",
+      dependencies: ["BulkheadTUI"],
+      path: "Tests/TUITests"
     ),
     .testTarget(
       name: "SSEClientTests",
