@@ -36,6 +36,7 @@ let package = Package(
     ),
     .target(
       name: "BulkheadTUI",
+      dependencies: ["BulkheadCore"],
       path: "Sources/TUI"
     ),
     .target(
@@ -71,7 +72,7 @@ let package = Package(
     ),
     .testTarget(
       name: "TUITests",
-      dependencies: ["BulkheadTUI"],
+      dependencies: ["BulkheadTUI", "BulkheadCore"],
       path: "Tests/TUITests"
     ),
     .testTarget(

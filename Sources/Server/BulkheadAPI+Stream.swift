@@ -25,7 +25,7 @@ extension BulkheadAPI {
       body: ResponseBody { writer in
         defer { broadcaster.remove(id) }
         try await writer.write(Self.retryFrame)
-        try await withGracefulShutdownHandler {
+        let interrupted = try await withGracefulShutdownHandler {
           try await request.body.consumeWithInboundCloseHandler { _ in
             try await stop.run {
               for await frame in frames { try await writer.write(frame) }
@@ -41,6 +41,8 @@ extension BulkheadAPI {
           // Nobody reads the rest: close the connection rather than wait to write its end.
           throw CancellationError()
         case .shutdown?, nil:
+          // A write cut off mid-wait means the client reads nothing: close instead of finishing.
+          if interrupted { throw CancellationError() }
           try await writer.finish(nil)
         }
       })

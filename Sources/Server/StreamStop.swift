@@ -28,24 +28,41 @@ final class StreamStop: Sendable {
   }
 
   /// Runs `operation` until it returns or the stream is stopped; a stop cancels it.
-  func run(_ operation: () async throws -> Void) async throws {
+  ///
+  /// - Returns: true when a stop cut the operation off in the middle (a write that was
+  ///   waiting on a client that does not read), false when it ended by itself.
+  func run(_ operation: () async throws -> Void) async throws -> Bool {
     try await withoutActuallyEscaping(operation) { operation in
       let transfer = UncheckedTransfer(operation)
       let signal = signal
-      try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { for await _ in signal {} }
-        group.addTask { try await transfer.value() }
+      return try await withThrowingTaskGroup(of: Bool.self) { group in
+        group.addTask {
+          for await _ in signal {}
+          return true
+        }
+        group.addTask {
+          do {
+            try await transfer.value()
+            return false
+          } catch is CancellationError {
+            return true
+          }
+        }
+        let first: Bool?
         do {
-          try await group.next()
+          first = try await group.next()
         } catch {
           group.cancelAll()
           throw error
         }
         group.cancelAll()
-        while !group.isEmpty {
-          // The cancelled side ends with CancellationError or returns; either way it is done.
-          _ = try? await group.next()
+        var interrupted = false
+        while let result = try? await group.next() {
+          // The side that did not finish first was cancelled: the operation reports whether
+          // it was interrupted; the signal side's `true` only means it was cancelled.
+          interrupted = result && first == true
         }
+        return interrupted
       }
     }
   }

@@ -1,0 +1,393 @@
+import BulkheadCore
+
+/// The ENCOUNTER deck map: one deck's rooms, corridors, doors, ladders, terminals, points of interest and tokens,
+/// scaled to fit an area of the canvas and centred in it.
+///
+/// **Scale.** A terminal cell is about twice as tall as it is wide, so one grid cell is `2s` columns by `s` rows,
+/// with the (fractional) scale `s` the largest that fits the whole `deck.width` × `deck.height` grid in the area.
+///
+/// **Fog.** A room is revealed when its visibility is `true`. In the player view (`showFogged == false`) a room
+/// that is not revealed is not drawn, and nothing in it shows (tokens, points of interest, terminals, ladders);
+/// corridors never draw over any room's space, so a fogged room's outline does not leak. In the GM view
+/// (`showFogged == true`) fogged rooms are drawn dim in the ``ColorRole/fog`` role, titled with their id, and
+/// their contents are drawn dim.
+///
+/// **Rooms.** A box (``BoxGlyphs/unicode`` or ``BoxGlyphs/ascii``) titled on its top edge with the room's name,
+/// shortened to fit (``shorten(_:to:glyphs:)``). A status mark sits in the top edge next to the right corner:
+/// WARNING `!` (``ColorRole/warning``), HAZARD `☢` / `#` (``ColorRole/alert``).
+///
+/// **Doors.** A corridor (`·` / `.`, ``ColorRole/frame``) joins two rooms: straight where the rooms face each
+/// other, else L-shaped from centre to centre; the door sits at the middle of its visible part (on the first
+/// room's wall when the rooms touch at this scale). Corridor and door show when either room is revealed. The live
+/// status (`encounter_door_status[id]`) wins over the map's:
+///
+/// | status  | UTF-8 | ASCII | role                    |
+/// |---------|-------|-------|-------------------------|
+/// | OPEN    | `▯`   | `'`   | ``ColorRole/ok``        |
+/// | CLOSED  | `▮`   | `=`   | ``ColorRole/door``      |
+/// | LOCKED  | `▤`   | `L`   | ``ColorRole/warning``   |
+/// | SEALED  | `▩`   | `X`   | ``ColorRole/alert``     |
+/// | DAMAGED | `▚`   | `%`   | ``ColorRole/critical``  |
+///
+/// The door type shows as: `blast_door` bold; `emergency` underlined; `airlock` with its two neighbouring
+/// corridor cells drawn as `:` (``ColorRole/door``); `standard` and anything else plain.
+///
+/// **Room contents.** Ladders and lifts to other decks `⇅` / `H` (``ColorRole/door``) in the bottom-left of the
+/// room; terminals `▣` / `T` (``ColorRole/object``); points of interest by type: objective `◆` / `*`
+/// (``ColorRole/accent``), hazard `⚠` / `!` (``ColorRole/alert``), item `▪` / `i` (``ColorRole/object``), any
+/// other `•` / `o` (``ColorRole/object``). Positions are grid cells (fractions allowed), kept inside the room box.
+///
+/// **Tokens.** At their grid cell, by type: player `@` (``ColorRole/player``), npc `&` (``ColorRole/npc``),
+/// creature `M` (``ColorRole/creature``), object `□` / `O` (``ColorRole/object``). Status: `dead` replaces the
+/// glyph with `✝` / `x` and dims it; `wounded` is bold; `panicked` is reverse video. A token is hidden from
+/// players when its room (`room_id`, else the room at its cell) is fogged; a corridor token (`room_id` `""`) shows
+/// unless its cell lies in a fogged room. Tokens draw in a fixed order (objects, creatures, npcs, players; then by
+/// key), so the frame is deterministic.
+///
+/// Every campaign string is passed through ``UntrustedText/sanitize(_:lineBreak:)`` (and limited to printable
+/// ASCII for the ASCII set). Nothing is drawn outside the area.
+public struct DeckMapView: Sendable {
+  /// The deck to draw.
+  public var deck: Deck
+  /// `encounter_room_visibility`: a room is revealed when its entry is `true`.
+  public var roomVisibility: [String: Bool]
+  /// `encounter_door_status`: live door states by connection id, overriding the map's.
+  public var doorStatus: [String: DoorStatus]
+  /// The encounter's tokens by id.
+  public var tokens: [String: Token]
+  /// UTF-8 or ASCII glyphs.
+  public var glyphs: GlyphSet
+  /// `true` for the GM view: fogged rooms and their contents are drawn dim instead of being left out.
+  public var showFogged: Bool
+
+  /// Creates a deck map view.
+  public init(
+    deck: Deck, roomVisibility: [String: Bool] = [:], doorStatus: [String: DoorStatus] = [:],
+    tokens: [String: Token] = [:], glyphs: GlyphSet = .unicode, showFogged: Bool = false
+  ) {
+    self.deck = deck
+    self.roomVisibility = roomVisibility
+    self.doorStatus = doorStatus
+    self.tokens = tokens
+    self.glyphs = glyphs
+    self.showFogged = showFogged
+  }
+
+  /// Draws the map into `area` of `canvas` (clipped to the canvas); cells of the area the map does not cover are
+  /// left untouched. A deck with an empty grid draws nothing.
+  public func draw(into canvas: inout Canvas, area: Rect) {
+    let area = area.intersection(canvas.bounds)
+    guard let layout = MapLayout(gridWidth: deck.width, gridHeight: deck.height, area: area) else { return }
+    var painter = Painter(canvas: canvas, area: area)
+    let rects = Dictionary(deck.rooms.map { ($0.id, layout.rect(of: $0)) }, uniquingKeysWith: { first, _ in first })
+    let allRects = deck.rooms.compactMap { rects[$0.id] }
+
+    for connection in deck.connections {
+      drawConnection(connection, rects: rects, allRects: allRects, painter: &painter, corridorsOnly: true)
+    }
+    for room in deck.rooms where isShown(room.id) {
+      if let rect = rects[room.id] { drawRoom(room, rect: rect, painter: &painter) }
+    }
+    for connection in deck.connections {
+      drawConnection(connection, rects: rects, allRects: allRects, painter: &painter, corridorsOnly: false)
+    }
+    drawContents(layout: layout, rects: rects, painter: &painter)
+    drawTokens(layout: layout, rects: rects, painter: &painter)
+    canvas = painter.canvas
+  }
+
+  // MARK: - Glyph tables
+
+  /// The door glyph for `status` in `glyphs` (see the table above).
+  public static func doorGlyph(_ status: DoorStatus, glyphs: GlyphSet) -> String {
+    switch status {
+    case .open: glyphs.pick("▯", "'")
+    case .closed: glyphs.pick("▮", "=")
+    case .locked: glyphs.pick("▤", "L")
+    case .sealed: glyphs.pick("▩", "X")
+    case .damaged: glyphs.pick("▚", "%")
+    }
+  }
+
+  /// The style of a door with `status` and `doorType` (`blast_door` bold, `emergency` underlined).
+  public static func doorStyle(_ status: DoorStatus, doorType: String) -> CellStyle {
+    let role: ColorRole =
+      switch status {
+      case .open: .ok
+      case .closed: .door
+      case .locked: .warning
+      case .sealed: .alert
+      case .damaged: .critical
+      }
+    let type = doorType.lowercased()
+    return CellStyle(role: role, bold: type == "blast_door", underline: type == "emergency")
+  }
+
+  /// The glyph of a token of `kind` with `status` marks (case-insensitive) in `glyphs`.
+  public static func tokenGlyph(_ kind: Token.Kind, status: [String], glyphs: GlyphSet) -> String {
+    if hasStatus(status, "dead") { return glyphs.pick("✝", "x") }
+    switch kind {
+    case .player: return "@"
+    case .npc: return "&"
+    case .creature: return "M"
+    case .object: return glyphs.pick("□", "O")
+    }
+  }
+
+  /// The style of a token of `kind` with `status` marks: the type's role; dead dim, wounded bold, panicked reverse.
+  public static func tokenStyle(_ kind: Token.Kind, status: [String]) -> CellStyle {
+    let role: ColorRole =
+      switch kind {
+      case .player: .player
+      case .npc: .npc
+      case .creature: .creature
+      case .object: .object
+      }
+    return CellStyle(
+      role: role, bold: hasStatus(status, "wounded"), dim: hasStatus(status, "dead"),
+      reverse: hasStatus(status, "panicked"))
+  }
+
+  /// The glyph and role of a point of interest of `type`.
+  static func poiGlyph(_ type: String, glyphs: GlyphSet) -> (glyph: String, role: ColorRole) {
+    switch type.lowercased() {
+    case "objective": (glyphs.pick("◆", "*"), .accent)
+    case "hazard": (glyphs.pick("⚠", "!"), .alert)
+    case "item": (glyphs.pick("▪", "i"), .object)
+    default: (glyphs.pick("•", "o"), .object)
+    }
+  }
+
+  /// `text` cut to at most `columns` display columns, ending in `…` (ASCII `~`) when it had to be cut.
+  public static func shorten(_ text: String, to columns: Int, glyphs: GlyphSet) -> String {
+    guard columns > 0 else { return "" }
+    guard DisplayWidth.of(text) > columns else { return text }
+    var result = ""
+    var used = 0
+    for character in text {
+      let width = DisplayWidth.of(character)
+      if used + width > columns - 1 { break }
+      result.append(character)
+      used += width
+    }
+    return result + glyphs.pick("…", "~")
+  }
+
+  static func hasStatus(_ status: [String], _ mark: String) -> Bool {
+    status.contains { $0.lowercased() == mark }
+  }
+
+  // MARK: - Drawing
+
+  /// Whether the room is revealed to players.
+  func isRevealed(_ roomID: String) -> Bool { roomVisibility[roomID] == true }
+
+  /// Whether the room is drawn at all in this view.
+  func isShown(_ roomID: String) -> Bool { showFogged || isRevealed(roomID) }
+
+  /// Campaign text made safe and drawable.
+  func clean(_ text: String) -> String { glyphs.restrict(UntrustedText.sanitize(text)) }
+
+  /// `style` dimmed when the content belongs to fog (GM view only).
+  func fogged(_ style: CellStyle, _ isFogged: Bool) -> CellStyle {
+    guard isFogged else { return style }
+    var dimmed = style
+    dimmed.dim = true
+    return dimmed
+  }
+
+  private func drawRoom(_ room: Room, rect: Rect, painter: inout Painter) {
+    let revealed = isRevealed(room.id)
+    let frame = revealed ? CellStyle(role: .frame) : CellStyle(role: .fog, dim: true)
+    let box = rect.intersection(painter.area)
+    guard !box.isEmpty else { return }
+    painter.canvas.fill(box.inset(by: 1), with: Cell())
+    painter.canvas.box(box, style: frame, glyphs: glyphs.box)
+    let status = revealed ? (room.status ?? "").uppercased() : ""
+    let mark: (String, ColorRole)? =
+      switch status {
+      case "WARNING": ("!", .warning)
+      case "HAZARD": (glyphs.pick("☢", "#"), .alert)
+      default: nil
+      }
+    var room = room
+    if !revealed { room.name = room.id }
+    let available = box.width - 2 - (mark == nil ? 0 : 1)
+    let title = Self.shorten(clean(room.name), to: available, glyphs: glyphs)
+    let titleStyle = revealed ? CellStyle(role: .title) : CellStyle(role: .fog, dim: true)
+    painter.canvas.put(title, x: box.x + 1, y: box.y, style: titleStyle, maxWidth: max(0, available))
+    if let (glyph, role) = mark, box.width >= 3 {
+      painter.glyph(glyph, x: box.maxX - 2, y: box.y, style: CellStyle(role: role, bold: true))
+    }
+  }
+
+  private func drawConnection(
+    _ connection: Connection, rects: [String: Rect], allRects: [Rect], painter: inout Painter, corridorsOnly: Bool
+  ) {
+    let anyRevealed = isRevealed(connection.from) || isRevealed(connection.to)
+    guard anyRevealed || showFogged, let from = rects[connection.from], let to = rects[connection.to] else {
+      return
+    }
+    let path = Self.corridor(from: from, to: to)
+    var open: [(x: Int, y: Int)] = []
+    for point in path where !allRects.contains(where: { $0.contains(x: point.x, y: point.y) }) {
+      open.append(point)
+    }
+    if corridorsOnly {
+      let style = fogged(CellStyle(role: .frame), !anyRevealed)
+      for point in open { painter.glyph(glyphs.pick("·", "."), x: point.x, y: point.y, style: style) }
+      return
+    }
+    let status = doorStatus[connection.id] ?? connection.doorStatus
+    let style = fogged(Self.doorStyle(status, doorType: connection.doorType), !anyRevealed)
+    let door: (x: Int, y: Int)
+    if open.isEmpty {
+      guard let wall = path.last(where: { from.contains(x: $0.x, y: $0.y) }) else { return }
+      door = wall
+    } else {
+      let middle = open.count / 2
+      door = open[middle]
+      if connection.doorType.lowercased() == "airlock" {
+        let lock = fogged(CellStyle(role: .door), !anyRevealed)
+        for index in [middle - 1, middle + 1] where open.indices.contains(index) {
+          painter.glyph(":", x: open[index].x, y: open[index].y, style: lock)
+        }
+      }
+    }
+    painter.glyph(Self.doorGlyph(status, glyphs: glyphs), x: door.x, y: door.y, style: style)
+  }
+
+  /// The cells of a corridor from room `a` to room `b`, in order: straight across the shared columns or rows when
+  /// the rooms face each other, else L-shaped (horizontal from `a`'s centre, then vertical to `b`'s centre).
+  static func corridor(from a: Rect, to b: Rect) -> [(x: Int, y: Int)] {
+    let ax = a.x + (a.width - 1) / 2
+    let ay = a.y + (a.height - 1) / 2
+    let bx = b.x + (b.width - 1) / 2
+    let by = b.y + (b.height - 1) / 2
+    let left = max(a.x, b.x)
+    let right = min(a.maxX, b.maxX)
+    if left < right {
+      let x = (left + right - 1) / 2
+      return line(from: ay, to: by).map { (x: x, y: $0) }
+    }
+    let top = max(a.y, b.y)
+    let bottom = min(a.maxY, b.maxY)
+    if top < bottom {
+      let y = (top + bottom - 1) / 2
+      return line(from: ax, to: bx).map { (x: $0, y: y) }
+    }
+    let horizontal = line(from: ax, to: bx).map { (x: $0, y: ay) }
+    let vertical = line(from: ay, to: by).dropFirst().map { (x: bx, y: $0) }
+    return horizontal + vertical
+  }
+
+  /// The integers from `start` to `end` inclusive, in either direction.
+  static func line(from start: Int, to end: Int) -> [Int] {
+    start <= end ? Array(start...end) : Array((end...start).reversed())
+  }
+
+  private func drawContents(layout: MapLayout, rects: [String: Rect], painter: inout Painter) {
+    for room in deck.rooms where isShown(room.id) {
+      guard let rect = rects[room.id] else { continue }
+      let isFogged = !isRevealed(room.id)
+      let inside = rect.inset(by: 1).isEmpty ? rect : rect.inset(by: 1)
+      let ladders = deck.interDeckConnections.filter { $0.fromRoom == room.id }
+      for (index, _) in ladders.enumerated() {
+        let x = min(inside.x + index, inside.maxX - 1)
+        painter.glyph(
+          glyphs.pick("⇅", "H"), x: x, y: inside.maxY - 1, style: fogged(CellStyle(role: .door, bold: true), isFogged))
+      }
+      for terminal in deck.terminals where terminal.room == room.id {
+        let point = layout.point(x: terminal.x, y: terminal.y, within: inside)
+        painter.glyph(glyphs.pick("▣", "T"), x: point.x, y: point.y, style: fogged(CellStyle(role: .object), isFogged))
+      }
+      for poi in deck.pointsOfInterest where poi.room == room.id {
+        let (glyph, role) = Self.poiGlyph(poi.type, glyphs: glyphs)
+        let point = layout.point(x: poi.x, y: poi.y, within: inside)
+        painter.glyph(glyph, x: point.x, y: point.y, style: fogged(CellStyle(role: role), isFogged))
+      }
+    }
+  }
+
+  private func drawTokens(layout: MapLayout, rects: [String: Rect], painter: inout Painter) {
+    let order: [Token.Kind: Int] = [.object: 0, .creature: 1, .npc: 2, .player: 3]
+    let sorted = tokens.sorted { lhs, rhs in
+      let left = order[lhs.value.type] ?? 0
+      let right = order[rhs.value.type] ?? 0
+      return left != right ? left < right : lhs.key < rhs.key
+    }
+    for (_, token) in sorted {
+      let cellRoom = deck.room(atX: token.x, y: token.y)
+      var revealed = cellRoom.map { isRevealed($0.id) } ?? true
+      if !token.roomID.isEmpty {
+        revealed = revealed && deck.room(token.roomID) != nil && isRevealed(token.roomID)
+      }
+      guard revealed || showFogged else { continue }
+      var within = painter.area
+      if let cellRoom, let rect = rects[cellRoom.id] {
+        within = rect.inset(by: 1).isEmpty ? rect : rect.inset(by: 1)
+      }
+      let point = layout.point(x: Double(token.x), y: Double(token.y), within: within)
+      let style = fogged(Self.tokenStyle(token.type, status: token.status), !revealed)
+      painter.glyph(
+        Self.tokenGlyph(token.type, status: token.status, glyphs: glyphs), x: point.x, y: point.y, style: style)
+    }
+  }
+}
+
+/// Grid-to-canvas mapping: one grid cell is `2s` columns by `s` rows, the map centred in the area.
+struct MapLayout {
+  let originX: Int
+  let originY: Int
+  let columnsPerCell: Double
+  let rowsPerCell: Double
+
+  /// `nil` when the grid or the area is empty.
+  init?(gridWidth: Int, gridHeight: Int, area: Rect) {
+    guard gridWidth > 0, gridHeight > 0, !area.isEmpty else { return nil }
+    let scale = min(Double(area.width) / Double(2 * gridWidth), Double(area.height) / Double(gridHeight))
+    columnsPerCell = 2 * scale
+    rowsPerCell = scale
+    let mapWidth = min(area.width, Int((Double(gridWidth) * columnsPerCell).rounded(.down)))
+    let mapHeight = min(area.height, Int((Double(gridHeight) * rowsPerCell).rounded(.down)))
+    originX = area.x + (area.width - mapWidth) / 2
+    originY = area.y + (area.height - mapHeight) / 2
+  }
+
+  /// The canvas column of grid x-coordinate `x` (a cell's left edge when whole).
+  func column(_ x: Double) -> Int { originX + Int((x * columnsPerCell).rounded(.down)) }
+
+  /// The canvas row of grid y-coordinate `y` (a cell's top edge when whole).
+  func row(_ y: Double) -> Int { originY + Int((y * rowsPerCell).rounded(.down)) }
+
+  /// The canvas rectangle of a room, at least one cell each way.
+  func rect(of room: Room) -> Rect {
+    let left = column(Double(room.x))
+    let top = row(Double(room.y))
+    let right = column(Double(room.x + room.width))
+    let bottom = row(Double(room.y + room.height))
+    return Rect(x: left, y: top, width: max(1, right - left), height: max(1, bottom - top))
+  }
+
+  /// The canvas cell showing the centre of grid cell (`x`, `y`), clamped into `bounds` when it is not empty.
+  func point(x: Double, y: Double, within bounds: Rect) -> (x: Int, y: Int) {
+    var column = column(x + 0.5)
+    var row = row(y + 0.5)
+    if !bounds.isEmpty {
+      column = min(max(column, bounds.x), bounds.maxX - 1)
+      row = min(max(row, bounds.y), bounds.maxY - 1)
+    }
+    return (column, row)
+  }
+}
+
+/// A canvas being drawn, with every single-glyph write clipped to the map's area.
+private struct Painter {
+  var canvas: Canvas
+  let area: Rect
+
+  mutating func glyph(_ glyph: String, x: Int, y: Int, style: CellStyle) {
+    guard area.contains(x: x, y: y) else { return }
+    canvas.put(glyph, x: x, y: y, style: style, maxWidth: 1)
+  }
+}
