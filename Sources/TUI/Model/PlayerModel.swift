@@ -1,0 +1,48 @@
+import BulkheadCore
+
+/// What the player display shows: the last payload, the connection health and the local settings.
+///
+/// Plain data with no I/O; ``PlayerFrame/render(_:width:height:glyphs:)`` turns it into a frame. The clock is
+/// passed in preformatted so that rendering never reads the system time.
+public struct PlayerModel: Sendable, Equatable {
+  /// Who is looking at the display.
+  public enum Role: String, Sendable, Hashable, CaseIterable {
+    /// A player: fogged rooms and their contents are hidden.
+    case player
+    /// The game master: fogged rooms are drawn dim.
+    case gm
+  }
+
+  /// The last active-view payload received, or `nil` before the first one.
+  public var payload: ActiveViewPayload?
+  /// `true` while the connection health says lost: the top line becomes the connection banner.
+  public var connectionLost: Bool
+  /// The number of the current reconnection attempt.
+  public var attempt: Int
+  /// The seconds until the next reconnection attempt, when known.
+  public var secondsToRetry: Int?
+  /// Whose view this is.
+  public var role: Role
+  /// The local time as `HH:MM`.
+  public var clock: String
+
+  /// Creates a model; by default a player's display that has not received a payload yet.
+  public init(
+    payload: ActiveViewPayload? = nil, connectionLost: Bool = false, attempt: Int = 0, secondsToRetry: Int? = nil,
+    role: Role = .player, clock: String = "--:--"
+  ) {
+    self.payload = payload
+    self.connectionLost = connectionLost
+    self.attempt = attempt
+    self.secondsToRetry = secondsToRetry
+    self.role = role
+    self.clock = clock
+  }
+
+  /// `hour` and `minute` as `HH:MM`, each wrapped into its range (0–23, 0–59).
+  public static func clock(hour: Int, minute: Int) -> String {
+    let hours = ((hour % 24) + 24) % 24
+    let minutes = ((minute % 60) + 60) % 60
+    return (hours < 10 ? "0" : "") + String(hours) + ":" + (minutes < 10 ? "0" : "") + String(minutes)
+  }
+}

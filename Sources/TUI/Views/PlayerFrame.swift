@@ -1,0 +1,207 @@
+import BulkheadCore
+
+/// The whole player display: one frame of the active view drawn from a ``PlayerModel``.
+///
+/// - Below ``minimumWidth`` × ``minimumHeight`` only a centred `terminal too small — need 60×18` is drawn.
+/// - While the connection is lost the top line is a full-width reverse-video ``ColorRole/banner`` line
+///   `CONNECTION LOST — RETRYING… (attempt N, next in S s)`; otherwise the whole frame belongs to the view.
+/// - Before the first payload: a centred `CONNECTING…` panel.
+/// - STANDBY, and every view not drawn yet (named in the panel): a centred framed panel with the location name
+///   (else `BULKHEAD`), the clock and the view name.
+/// - ENCOUNTER: a header (location, deck name, `DECK n/N`) over the deck map (``DeckMapView``), with the active
+///   portraits as framed name cards along the bottom of the map area, over the map.
+///
+/// Every string from the payload passes through ``UntrustedText/sanitize(_:lineBreak:)``; the output depends only
+/// on the arguments.
+public enum PlayerFrame {
+  /// The smallest frame drawn in full.
+  public static let minimumWidth = 60
+  /// The smallest frame drawn in full.
+  public static let minimumHeight = 18
+
+  /// Draws `model` into a new `width` × `height` canvas with `glyphs`.
+  public static func render(_ model: PlayerModel, width: Int, height: Int, glyphs: GlyphSet) -> Canvas {
+    var canvas = Canvas(width: width, height: height)
+    guard width >= minimumWidth, height >= minimumHeight else {
+      let text =
+        "terminal too small " + glyphs.pick("—", "--") + " need \(minimumWidth)"
+        + glyphs.pick("×", "x") + "\(minimumHeight)"
+      centre(text, in: Rect(x: 0, y: height / 2, width: width, height: 1), style: .plain, glyphs: glyphs, on: &canvas)
+      return canvas
+    }
+    var area = canvas.bounds
+    if model.connectionLost {
+      drawBanner(model, glyphs: glyphs, on: &canvas)
+      area = Rect(x: 0, y: 1, width: width, height: height - 1)
+    }
+    guard let payload = model.payload else {
+      drawPanel(
+        title: "BULKHEAD", clock: model.clock, subtitle: "CONNECTING" + glyphs.pick("…", "..."),
+        in: area, glyphs: glyphs, on: &canvas)
+      return canvas
+    }
+    let title = payload.locationName.map { clean($0, glyphs) }.flatMap { $0.isEmpty ? nil : $0 } ?? "BULKHEAD"
+    switch payload.viewType {
+    case .encounter:
+      drawEncounter(payload, role: model.role, in: area, glyphs: glyphs, on: &canvas)
+    case .standby:
+      drawPanel(title: title, clock: model.clock, subtitle: "STANDBY", in: area, glyphs: glyphs, on: &canvas)
+    default:
+      let name = String(payload.viewType.rawValue.map { $0 == "_" ? " " : $0 })
+      drawPanel(title: title, clock: model.clock, subtitle: name, in: area, glyphs: glyphs, on: &canvas)
+    }
+    return canvas
+  }
+
+  /// The text of the connection banner.
+  public static func bannerText(_ model: PlayerModel, glyphs: GlyphSet) -> String {
+    var text = "CONNECTION LOST " + glyphs.pick("—", "--") + " RETRYING" + glyphs.pick("…", "...")
+    if let seconds = model.secondsToRetry {
+      text += " (attempt \(model.attempt), next in \(seconds) s)"
+    } else {
+      text += " (attempt \(model.attempt))"
+    }
+    return text
+  }
+
+  /// The rows of the encounter map inside the view's `area`: everything below the header and its rule.
+  static func mapArea(in area: Rect) -> Rect {
+    Rect(x: area.x, y: area.y + 2, width: area.width, height: area.height - 2)
+  }
+
+  // MARK: - Pieces
+
+  /// Payload text made safe and drawable in `glyphs`.
+  static func clean(_ text: String, _ glyphs: GlyphSet) -> String {
+    glyphs.restrict(UntrustedText.sanitize(text))
+  }
+
+  /// Writes `text`, shortened to fit, centred in the first row of `rect`.
+  static func centre(_ text: String, in rect: Rect, style: CellStyle, glyphs: GlyphSet, on canvas: inout Canvas) {
+    guard rect.width > 0 else { return }
+    let fitted = DeckMapView.shorten(text, to: rect.width, glyphs: glyphs)
+    let x = rect.x + (rect.width - DisplayWidth.of(fitted)) / 2
+    canvas.put(fitted, x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
+  }
+
+  static func drawBanner(_ model: PlayerModel, glyphs: GlyphSet, on canvas: inout Canvas) {
+    let style = CellStyle(role: .banner, bold: true, reverse: true)
+    canvas.fill(Rect(x: 0, y: 0, width: canvas.width, height: 1), with: Cell(style: style))
+    centre(
+      bannerText(model, glyphs: glyphs), in: Rect(x: 1, y: 0, width: canvas.width - 2, height: 1),
+      style: style, glyphs: glyphs, on: &canvas)
+  }
+
+  /// A framed panel centred in `area`: the title, the clock and a quiet subtitle.
+  static func drawPanel(
+    title: String, clock: String, subtitle: String, in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas
+  ) {
+    let lines = [title, clock, subtitle]
+    let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
+    let width = min(area.width - 2, max(40, widest + 8))
+    let height = min(area.height - 2, 9)
+    let panel = Rect(
+      x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
+      width: width, height: height)
+    canvas.fill(panel, with: Cell())
+    canvas.box(panel, style: CellStyle(role: .frame), glyphs: glyphs.box)
+    let inner = panel.inset(by: 2)
+    let top = panel.y + (panel.height - 5) / 2
+    centre(
+      title, in: Rect(x: inner.x, y: top, width: inner.width, height: 1),
+      style: CellStyle(role: .title, bold: true), glyphs: glyphs, on: &canvas)
+    centre(
+      glyphs.restrict(UntrustedText.sanitize(clock)), in: Rect(x: inner.x, y: top + 2, width: inner.width, height: 1),
+      style: CellStyle(role: .accent), glyphs: glyphs, on: &canvas)
+    centre(
+      subtitle, in: Rect(x: inner.x, y: top + 4, width: inner.width, height: 1),
+      style: CellStyle(role: .dim, dim: true), glyphs: glyphs, on: &canvas)
+  }
+
+  /// The ENCOUNTER view: header, rule, deck map and portrait cards.
+  static func drawEncounter(
+    _ payload: ActiveViewPayload, role: PlayerModel.Role, in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas
+  ) {
+    let deck: Deck? = payload.locationData?["map"]?["current_deck"].flatMap { try? Deck(data: $0, file: "payload") }
+    let location = clean(payload.locationName ?? "", glyphs)
+    let deckName = clean(payload.encounterDeckName ?? deck?.name ?? "", glyphs)
+    let level = "DECK \(payload.encounterLevel)/\(payload.encounterTotalDecks ?? 1)"
+    let separator = glyphs.pick(" · ", " - ")
+    let left = [location.isEmpty ? "BULKHEAD" : location, deckName].filter { !$0.isEmpty }.joined(separator: separator)
+    let titleStyle = CellStyle(role: .title, bold: true)
+    let levelX = area.maxX - 1 - DisplayWidth.of(level)
+    canvas.put(level, x: levelX, y: area.y, style: CellStyle(role: .accent, bold: true))
+    let room = max(0, levelX - 3)
+    canvas.put(
+      DeckMapView.shorten(left, to: room, glyphs: glyphs), x: area.x + 1, y: area.y, style: titleStyle,
+      maxWidth: room)
+    let rule = String(repeating: glyphs.box.horizontal, count: max(0, area.width))
+    canvas.put(rule, x: area.x, y: area.y + 1, style: CellStyle(role: .frame))
+
+    let map = mapArea(in: area)
+    if let deck {
+      let view = DeckMapView(
+        deck: deck, roomVisibility: payload.encounterRoomVisibility, doorStatus: payload.encounterDoorStatus,
+        tokens: payload.encounterTokens, glyphs: glyphs, showFogged: role == .gm)
+      view.draw(into: &canvas, area: map)
+    } else {
+      drawNote("map unavailable", in: map, glyphs: glyphs, on: &canvas)
+    }
+    let names = payload.encounterActivePortraits.compactMap { id in
+      payload.encounterNPCData[id].map { clean($0.name, glyphs) }
+    }
+    drawPortraits(names, in: map, glyphs: glyphs, on: &canvas)
+  }
+
+  /// A small framed note centred in `area`.
+  static func drawNote(_ text: String, in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas) {
+    let width = min(area.width, DisplayWidth.of(text) + 4)
+    let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - 3) / 2, width: width, height: 3)
+    canvas.fill(box, with: Cell())
+    canvas.box(box, style: CellStyle(role: .warning), glyphs: glyphs.box)
+    centre(
+      text, in: Rect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: 1),
+      style: CellStyle(role: .warning), glyphs: glyphs, on: &canvas)
+  }
+
+  /// The narrowest portrait card drawn; cards that would be narrower are dropped.
+  static let minimumCardWidth = 8
+  /// The widest portrait card drawn.
+  static let maximumCardWidth = 24
+
+  /// The name cards in reveal order, side by side and centred along the bottom of `area`, shrunk to fit; the last
+  /// ones are dropped while they cannot fit at ``minimumCardWidth``.
+  static func drawPortraits(_ names: [String], in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas) {
+    guard area.height >= 3, !names.isEmpty else { return }
+    let available = area.width - 2
+    var shown = names
+    var widths: [Int] = []
+    while !shown.isEmpty {
+      let preferred = shown.map { min(maximumCardWidth, max(minimumCardWidth + 4, DisplayWidth.of($0) + 4)) }
+      let gaps = shown.count - 1
+      if preferred.reduce(0, +) + gaps <= available {
+        widths = preferred
+        break
+      }
+      let share = (available - gaps) / shown.count
+      if share >= minimumCardWidth {
+        widths = preferred.map { min($0, share) }
+        break
+      }
+      shown.removeLast()
+    }
+    guard !shown.isEmpty else { return }
+    let total = widths.reduce(0, +) + widths.count - 1
+    var x = area.x + (area.width - total) / 2
+    let y = area.maxY - 3
+    for (name, width) in zip(shown, widths) {
+      let card = Rect(x: x, y: y, width: width, height: 3)
+      canvas.fill(card, with: Cell())
+      canvas.box(card, style: CellStyle(role: .frame), glyphs: glyphs.box)
+      centre(
+        name, in: Rect(x: x + 1, y: y + 1, width: width - 2, height: 1),
+        style: CellStyle(role: .npc, bold: true), glyphs: glyphs, on: &canvas)
+      x += width + 1
+    }
+  }
+}
