@@ -14,7 +14,12 @@ public struct PlayerModel: Sendable, Equatable {
   }
 
   /// The last active-view payload received, or `nil` before the first one.
-  public var payload: ActiveViewPayload?
+  public var payload: ActiveViewPayload? {
+    didSet { deck = Self.currentDeck(of: payload) }
+  }
+  /// The payload's current deck, parsed once per payload rather than on every frame; `nil` when
+  /// the payload has no map or its map does not parse.
+  public private(set) var deck: Deck?
   /// `true` while the connection health says lost: the top line becomes the connection banner.
   public var connectionLost: Bool
   /// The number of the current reconnection attempt.
@@ -32,11 +37,17 @@ public struct PlayerModel: Sendable, Equatable {
     role: Role = .player, clock: String = "--:--"
   ) {
     self.payload = payload
+    deck = Self.currentDeck(of: payload)
     self.connectionLost = connectionLost
     self.attempt = attempt
     self.secondsToRetry = secondsToRetry
     self.role = role
     self.clock = clock
+  }
+
+  /// The deck in `location_data.map.current_deck`, if it parses.
+  static func currentDeck(of payload: ActiveViewPayload?) -> Deck? {
+    payload?.locationData?["map"]?["current_deck"].flatMap { try? Deck(data: $0, file: "payload") }
   }
 
   /// `hour` and `minute` as `HH:MM`, each wrapped into its range (0–23, 0–59).

@@ -43,7 +43,7 @@ public enum PlayerFrame {
     let title = payload.locationName.map { clean($0, glyphs) }.flatMap { $0.isEmpty ? nil : $0 } ?? "BULKHEAD"
     switch payload.viewType {
     case .encounter:
-      drawEncounter(payload, role: model.role, in: area, glyphs: glyphs, on: &canvas)
+      drawEncounter(payload, deck: model.deck, role: model.role, in: area, glyphs: glyphs, on: &canvas)
     case .standby:
       drawPanel(title: title, clock: model.clock, subtitle: "STANDBY", in: area, glyphs: glyphs, on: &canvas)
     default:
@@ -120,9 +120,9 @@ public enum PlayerFrame {
 
   /// The ENCOUNTER view: header, rule, deck map and portrait cards.
   static func drawEncounter(
-    _ payload: ActiveViewPayload, role: PlayerModel.Role, in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas
+    _ payload: ActiveViewPayload, deck: Deck?, role: PlayerModel.Role, in area: Rect, glyphs: GlyphSet,
+    on canvas: inout Canvas
   ) {
-    let deck: Deck? = payload.locationData?["map"]?["current_deck"].flatMap { try? Deck(data: $0, file: "payload") }
     let location = clean(payload.locationName ?? "", glyphs)
     let deckName = clean(payload.encounterDeckName ?? deck?.name ?? "", glyphs)
     let level = "DECK \(payload.encounterLevel)/\(payload.encounterTotalDecks ?? 1)"
