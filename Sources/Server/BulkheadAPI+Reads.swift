@@ -28,6 +28,17 @@ extension BulkheadAPI {
     return .object(file)
   }
 
+  /// `GET /api/star-map/` (a Bulkhead addition for the BRIDGE view): `galaxy/star_map.yaml` as `star_map`, and
+  /// `location_systems`, the star-map system each location lies in; 404 when the campaign has no star map.
+  func starMap() throws -> Response {
+    let campaign = store.campaign
+    guard campaign.starMap != .null else { throw APIError(.notFound, "the campaign has no star map") }
+    return JSONResponse.make([
+      "star_map": campaign.starMap,
+      "location_systems": .object(campaign.locationSystems.mapValues(JSONValue.string)),
+    ])
+  }
+
   /// `GET /api/encounter-map/<slug>/[?deck_id=]`: one deck of a location's map.
   func encounterMap(_ slug: String, deckID: Substring?) async throws -> Response {
     let map = try locationMap(slug)

@@ -14,7 +14,7 @@ struct BulkheadAPI: Sendable {
   /// Every route with its method, for the router and for 405 answers.
   static var routes: [(pattern: [Substring], method: HTTPRequest.Method)] {
     let reads = [
-      "api/active-view", "api/active-view/stream", "api/messages", "api/ship-status",
+      "api/active-view", "api/active-view/stream", "api/messages", "api/ship-status", "api/star-map",
       "api/encounter-map/*", "api/encounter-map/*/all-decks", "api/terminal/*/*",
       "api/charon/conversation", "api/charon/*/conversation", "api/gm/encounter/room-visibility",
     ]
@@ -30,6 +30,7 @@ struct BulkheadAPI: Sendable {
     router.get("api/active-view/stream") { request, _ in stream(request) }
     router.get("api/messages") { request, _ in try await messageList(request) }
     router.get("api/ship-status") { _, _ in JSONResponse.make(await shipStatus()) }
+    router.get("api/star-map") { _, _ in try starMap() }
     router.get("api/encounter-map/:slug") { request, context in
       try await encounterMap(context.parameters.require("slug"), deckID: request.uri.queryParameters["deck_id"])
     }

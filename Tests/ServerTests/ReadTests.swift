@@ -4,6 +4,26 @@ import Testing
 
 @Suite("Public reads")
 struct ReadTests {
+  @Test("star map: the campaign's systems and the system each location lies in; 404 without a star map")
+  func starMap() async throws {
+    try await ServerHarness.with { server in
+      let answer = try await server.get("/api/star-map/")
+      #expect(answer.status == 200)
+      let names = answer.json["star_map"]?["systems"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+      #expect(names?.first == "Marrow")
+      #expect(answer.json["location_systems"]?["kestrel_dawn"] == "haldens-reach")
+      #expect(answer.json["location_systems"]?["calyx-relay"] == "ossuary")
+      #expect(answer.json["location_systems"]?["haldens-reach"] == "haldens-reach")
+    }
+    var bare = demoCampaign
+    bare.starMap = .null
+    try await ServerHarness.with(campaign: bare) { server in
+      let answer = try await server.get("/api/star-map/")
+      #expect(answer.status == 404)
+      #expect(answer.json["error"] == "the campaign has no star map")
+    }
+  }
+
   @Test("ship status merges the GM's overrides into ship.systems")
   func shipStatus() async throws {
     try await ServerHarness.with { server in
