@@ -34,9 +34,10 @@ let package = Package(
       ],
       path: "Sources/SSEClient"
     ),
+    .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .target(
       name: "BulkheadTUI",
-      dependencies: ["BulkheadCore"],
+      dependencies: ["BulkheadCore", "SSEClient", "CNCursesW"],
       path: "Sources/TUI"
     ),
     .target(
@@ -59,8 +60,11 @@ let package = Package(
       dependencies: [
         "BulkheadCore",
         "BulkheadServer",
+        "BulkheadTUI",
         "SSEClient",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "Logging", package: "swift-log"),
       ],
       path: "Sources/bulkhead"

@@ -1,0 +1,421 @@
+import Dispatch
+import Glibc
+import Synchronization
+
+/// A full-screen curses session on the process's terminal, usable from async code.
+///
+/// All ncurses calls run on one dedicated thread, which sleeps in `poll()` on standard input and a wake-up pipe
+/// (no busy waiting). ``show(_:)`` hands it canvases; ``events`` reports key presses, resizes and the end.
+///
+/// Signals while the session is open: SIGTERM, SIGHUP and SIGQUIT end it; so does SIGINT, and Ctrl-C, unless in
+/// kiosk mode, where SIGINT and SIGQUIT are ignored and Ctrl-C arrives as ``TerminalInput/control(_:)``. SIGTSTP,
+/// SIGTTIN and SIGTTOU are ignored (the terminal is in raw mode, so Ctrl-Z is a key, not a suspend), SIGPIPE is
+/// ignored, SIGWINCH resizes. The hangup of the terminal (POLLHUP, POLLERR or end of input) ends it too. When it ends
+/// by itself, the terminal is restored before ``TerminalEvent/ended(_:)`` is delivered.
+///
+/// Only one session may be open at a time. After the session the process keeps catching these signals: SIGTERM,
+/// SIGHUP, SIGINT and SIGQUIT then exit the process at once with status 128 + the signal number.
+public final class TerminalSession: Sendable {
+  /// Why the terminal could not be opened.
+  public struct OpenError: Error, CustomStringConvertible, Sendable {
+    /// A human-readable reason, e.g. "standard output is not a terminal".
+    public let reason: String
+
+    /// Creates an error.
+    public init(reason: String) {
+      self.reason = reason
+    }
+
+    /// The reason.
+    public var description: String { "cannot open the terminal: \(reason)" }
+  }
+
+  /// Key presses, resizes and finally ``TerminalEvent/ended(_:)``; the stream finishes when the session is over.
+  public let events: AsyncStream<TerminalEvent>
+  /// What the session thread has to do next.
+  private let mailbox: SessionMailbox
+  /// The session thread.
+  private let thread: pthread_t
+  /// Whether ``close()`` has run; held while it runs so concurrent callers wait for it.
+  private let closed = Mutex(false)
+
+  /// Opens curses on the terminal and starts the session thread.
+  ///
+  /// - Parameters:
+  ///   - palette: the colours roles are drawn in.
+  ///   - kiosk: ignore SIGINT and SIGQUIT and pass Ctrl-C on as a key, so a player cannot leave the display.
+  /// - Throws: ``OpenError`` when there is no usable terminal (not a TTY, `TERM` unset, unknown or unable to address
+  ///   the cursor), or when another session is open.
+  public init(palette: Palette, kiosk: Bool) throws(OpenError) {
+    var fds: [Int32] = [-1, -1]
+    guard pipe(&fds) == 0 else {
+      throw OpenError(reason: "cannot create a wake-up pipe (errno \(errno))")
+    }
+    for fd in fds {
+      _ = fcntl(fd, F_SETFL, O_NONBLOCK)
+      _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+    }
+    let (events, continuation) = AsyncStream.makeStream(of: TerminalEvent.self)
+    let mailbox = SessionMailbox(palette: palette, kiosk: kiosk, wakeReader: fds[0], wakeWriter: fds[1])
+    guard SignalRouter.shared.attach(mailbox) else {
+      mailbox.closePipe()
+      throw OpenError(reason: "another terminal session is open")
+    }
+    let opened = DispatchSemaphore(value: 0)
+    let failure = OpenFailure()
+    let body = SessionThreadBody {
+      SignalRouter.blockHandledSignals()
+      let screen: CursesScreen
+      do throws(OpenError) {
+        screen = try CursesScreen()
+      } catch {
+        failure.error.withLock { $0 = error }
+        opened.signal()
+        continuation.finish()
+        return
+      }
+      mailbox.setSize(screen.size)
+      opened.signal()
+      SessionLoop(screen: screen, mailbox: mailbox, continuation: continuation).run()
+    }
+    var thread = pthread_t()
+    let context = Unmanaged.passRetained(body).toOpaque()
+    let created = pthread_create(
+      &thread, nil,
+      { context in
+        Unmanaged<SessionThreadBody>.fromOpaque(context!).takeRetainedValue().run()
+        return nil
+      }, context)
+    guard created == 0 else {
+      Unmanaged<SessionThreadBody>.fromOpaque(context).release()
+      SignalRouter.shared.detach(mailbox)
+      mailbox.closePipe()
+      throw OpenError(reason: "cannot start the terminal thread (error \(created))")
+    }
+    opened.wait()
+    if let error = failure.error.withLock({ $0 }) {
+      pthread_join(thread, nil)
+      SignalRouter.shared.detach(mailbox)
+      mailbox.closePipe()
+      throw error
+    }
+    self.events = events
+    self.mailbox = mailbox
+    self.thread = thread
+  }
+
+  deinit {
+    close()
+  }
+
+  /// Shows `canvas`. Thread-safe and cheap: when several canvases arrive before the session thread draws, only the
+  /// last is drawn, and the last one is always drawn.
+  public func show(_ canvas: Canvas) {
+    mailbox.post { $0.canvas = canvas }
+  }
+
+  /// Clears the terminal and sends the whole current canvas again, e.g. for Ctrl-L.
+  public func repaint() {
+    mailbox.post { $0.repaint = true }
+  }
+
+  /// Draws from now on with `palette`; the current canvas is redrawn with it.
+  public func setPalette(_ palette: Palette) {
+    mailbox.post { $0.palette = palette }
+  }
+
+  /// The terminal's size as the session last saw it.
+  public var size: (width: Int, height: Int) {
+    mailbox.size
+  }
+
+  /// Restores the terminal (cooked mode, cursor visible, alternate screen left) and stops the session thread;
+  /// idempotent, and a no-op for the terminal when the session already ended. The event stream finishes without
+  /// an ``TerminalEvent/ended(_:)`` event when the session was still running.
+  public func close() {
+    closed.withLock { closed in
+      guard !closed else { return }
+      closed = true
+      mailbox.post { $0.stop = true }
+      pthread_join(thread, nil)
+      SignalRouter.shared.detach(mailbox)
+      mailbox.closePipe()
+    }
+  }
+}
+
+/// The work handed to the session thread by other threads, and the size it saw; wakes the thread on every post.
+final class SessionMailbox: Sendable {
+  /// Pending work; the thread takes all of it at once.
+  struct Work: Sendable {
+    /// The latest canvas not yet drawn.
+    var canvas: Canvas?
+    /// A new palette not yet drawn with.
+    var palette: Palette?
+    /// Ctrl-L or ``TerminalSession/repaint()`` asked for a full repaint.
+    var repaint = false
+    /// SIGWINCH arrived.
+    var resize = false
+    /// Why the session must end (a signal), if it must.
+    var endReason: String?
+    /// ``TerminalSession/close()`` asked the thread to stop.
+    var stop = false
+  }
+
+  /// Everything guarded by the lock.
+  private struct State: Sendable {
+    var work = Work()
+    var size = (width: 0, height: 0)
+    var pipeOpen = true
+  }
+
+  /// Whether SIGINT and SIGQUIT are ignored and Ctrl-C is an ordinary key.
+  let kiosk: Bool
+  /// The palette the session starts with.
+  let initialPalette: Palette
+  /// The read end of the wake-up pipe, polled by the session thread.
+  let wakeReader: Int32
+  /// The write end of the wake-up pipe; written only under the lock, and never after ``closePipe()``.
+  private let wakeWriter: Int32
+  private let state: Mutex<State>
+
+  init(palette: Palette, kiosk: Bool, wakeReader: Int32, wakeWriter: Int32) {
+    self.kiosk = kiosk
+    initialPalette = palette
+    self.wakeReader = wakeReader
+    self.wakeWriter = wakeWriter
+    state = Mutex(State())
+  }
+
+  /// Records work and wakes the session thread.
+  func post(_ change: (inout Work) -> Void) {
+    state.withLock { state in
+      change(&state.work)
+      guard state.pipeOpen else { return }
+      var byte: UInt8 = 1
+      _ = write(wakeWriter, &byte, 1)  // a full pipe (EAGAIN) already wakes the thread
+    }
+  }
+
+  /// Takes all pending work.
+  func take() -> Work {
+    state.withLock { state in
+      defer { state.work = Work() }
+      return state.work
+    }
+  }
+
+  /// Reads and discards every pending wake-up byte.
+  func drainWakeUps() {
+    var buffer = [UInt8](repeating: 0, count: 256)
+    while read(wakeReader, &buffer, buffer.count) > 0 {}
+  }
+
+  /// The size the session thread last saw.
+  var size: (width: Int, height: Int) {
+    state.withLock { $0.size }
+  }
+
+  /// Records the size the session thread sees.
+  func setSize(_ size: (width: Int, height: Int)) {
+    state.withLock { $0.size = size }
+  }
+
+  /// Closes both ends of the wake-up pipe; later posts no longer wake anything.
+  func closePipe() {
+    state.withLock { state in
+      guard state.pipeOpen else { return }
+      state.pipeOpen = false
+      Glibc.close(wakeReader)
+      Glibc.close(wakeWriter)
+    }
+  }
+
+  /// Records what a caught signal means for the session.
+  func post(signal: Int32) {
+    switch signal {
+    case SIGWINCH:
+      post { $0.resize = true }
+    case SIGTERM, SIGHUP:
+      post { $0.endReason = $0.endReason ?? SignalRouter.name(of: signal) }
+    case SIGINT, SIGQUIT:
+      guard !kiosk else { return }
+      post { $0.endReason = $0.endReason ?? SignalRouter.name(of: signal) }
+    default:
+      break
+    }
+  }
+}
+
+/// The session thread's loop: sleeps in `poll()`, reads keys, resizes, draws, and ends the screen.
+private struct SessionLoop {
+  let screen: CursesScreen
+  let mailbox: SessionMailbox
+  let continuation: AsyncStream<TerminalEvent>.Continuation
+
+  /// Consecutive wake-ups with standard input readable but no key: end of input, the terminal is gone.
+  private static let emptyReadsMeaningHangup = 8
+  /// Ctrl-C as a byte.
+  private static let interrupt = TerminalInput.control(3)
+
+  /// Runs until the session is closed or ends, then restores the terminal and finishes the event stream.
+  func run() {
+    var palette = mailbox.initialPalette
+    var canvas: Canvas?
+    var emptyReads = 0
+    var endReason: String?
+    let hangup = Int16(POLLHUP | POLLERR | POLLNVAL)
+    var fds = [
+      pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: mailbox.wakeReader, events: Int16(POLLIN), revents: 0),
+    ]
+    loop: while true {
+      if poll(&fds, nfds_t(fds.count), -1) < 0 {
+        if errno == EINTR { continue }
+        endReason = "cannot wait for input (errno \(errno))"
+        break
+      }
+      if fds[1].revents != 0 { mailbox.drainWakeUps() }
+      if fds[0].revents & hangup != 0 {
+        endReason = "terminal hung up"
+        break
+      }
+      let work = mailbox.take()
+      if work.stop { break }
+      if let reason = work.endReason {
+        endReason = reason
+        break
+      }
+      var redraw = false
+      if fds[0].revents & Int16(POLLIN) != 0 {
+        let inputs = screen.readInputs()
+        emptyReads = inputs.isEmpty ? emptyReads + 1 : 0
+        if emptyReads >= Self.emptyReadsMeaningHangup {
+          endReason = "terminal hung up"
+          break
+        }
+        for input in inputs {
+          if input == Self.interrupt && !mailbox.kiosk {
+            endReason = "interrupted (Ctrl-C)"
+            break loop
+          }
+          continuation.yield(.input(input))
+        }
+      }
+      if work.resize, let size = screen.adoptWindowSize() {
+        mailbox.setSize(size)
+        continuation.yield(.resized(width: size.width, height: size.height))
+        redraw = true
+      }
+      if let newCanvas = work.canvas {
+        canvas = newCanvas
+        redraw = true
+      }
+      if let newPalette = work.palette {
+        palette = newPalette
+        redraw = true
+      }
+      if work.repaint {
+        screen.repaint()
+        redraw = true
+      }
+      if redraw {
+        if let canvas { screen.draw(canvas, palette: palette) }
+        screen.refresh()
+      }
+    }
+    screen.end()
+    if let endReason { continuation.yield(.ended(endReason)) }
+    continuation.finish()
+  }
+}
+
+/// Why the session thread could not open curses, if it could not.
+private final class OpenFailure: Sendable {
+  let error = Mutex<TerminalSession.OpenError?>(nil)
+}
+
+/// The closure a session thread runs, boxed so it can pass through `pthread_create`.
+private final class SessionThreadBody: Sendable {
+  let run: @Sendable () -> Void
+
+  init(_ run: @escaping @Sendable () -> Void) {
+    self.run = run
+  }
+}
+
+/// Catches the process's terminal-related signals (once, for the life of the process) and routes them to the open
+/// session's mailbox.
+///
+/// Each signal is set to SIG_IGN before its Dispatch source is made, so ncurses never installs handlers of its own
+/// and no signal takes its default action in between.
+private final class SignalRouter: Sendable {
+  /// The router, made when the first session opens.
+  static let shared = SignalRouter()
+
+  /// The signals routed to a session.
+  static let handled: [Int32] = [SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGWINCH, SIGTSTP, SIGTTIN, SIGTTOU]
+  /// The signals that end the process when no session is open.
+  static let terminating: Set<Int32> = [SIGTERM, SIGHUP, SIGQUIT, SIGINT]
+
+  /// The open session's mailbox.
+  private let target = Mutex<SessionMailbox?>(nil)
+  /// The Dispatch sources; kept so they stay alive.
+  private nonisolated(unsafe) let sources: [any DispatchSourceSignal]
+
+  private init() {
+    signal(SIGPIPE, SIG_IGN)
+    let queue = DispatchQueue(label: "bulkhead.terminal-signals")
+    sources = Self.handled.map { signalNumber in
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+      source.setEventHandler { SignalRouter.shared.route(signalNumber) }
+      source.resume()
+      return source
+    }
+  }
+
+  /// Hands a caught signal to the open session, or exits on a terminating signal when none is open.
+  private func route(_ signalNumber: Int32) {
+    if let mailbox = target.withLock({ $0 }) {
+      mailbox.post(signal: signalNumber)
+    } else if Self.terminating.contains(signalNumber) {
+      _exit(128 + signalNumber)
+    }
+  }
+
+  /// Routes signals to `mailbox`; `false` when another session's mailbox is attached.
+  func attach(_ mailbox: SessionMailbox) -> Bool {
+    target.withLock { target in
+      guard target == nil else { return false }
+      target = mailbox
+      return true
+    }
+  }
+
+  /// Stops routing signals to `mailbox`.
+  func detach(_ mailbox: SessionMailbox) {
+    target.withLock { target in
+      if target === mailbox { target = nil }
+    }
+  }
+
+  /// Blocks the handled signals on the calling thread, so they never interrupt its terminal output.
+  static func blockHandledSignals() {
+    var set = sigset_t()
+    sigemptyset(&set)
+    for signalNumber in handled { sigaddset(&set, signalNumber) }
+    pthread_sigmask(SIG_BLOCK, &set, nil)
+  }
+
+  /// The conventional name of a signal the router handles, e.g. "SIGTERM".
+  static func name(of signalNumber: Int32) -> String {
+    switch signalNumber {
+    case SIGTERM: "SIGTERM"
+    case SIGHUP: "SIGHUP"
+    case SIGQUIT: "SIGQUIT"
+    case SIGINT: "SIGINT"
+    default: "signal \(signalNumber)"
+    }
+  }
+}
