@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `bulkhead`: the push server, its accounts, and (later) the player display.
+/// `bulkhead`: the push server, the player display, accounts and tools.
 @main
 struct Bulkhead: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bulkhead",
     abstract: "A live player display for tabletop sci-fi horror sessions.",
-    subcommands: [Serve.self, Accounts.self, Tap.self])
+    subcommands: [Serve.self, Play.self, Accounts.self, Tap.self])
 }

@@ -54,11 +54,11 @@ struct ServerHarness {
   /// Starts a server; `body` runs against it, then the server stops.
   static func with<T>(
     keepalive: Duration = .seconds(15), listenerBuffer: Int = 64, databaseFolder: URL? = nil,
-    campaign: Campaign? = nil, _ body: (ServerHarness) async throws -> T
+    campaign: Campaign? = nil, port: Int = 0, _ body: (ServerHarness) async throws -> T
   ) async throws -> T {
     let harness = try await start(
       keepalive: keepalive, listenerBuffer: listenerBuffer, databaseFolder: databaseFolder,
-      campaign: campaign ?? demoCampaign)
+      campaign: campaign ?? demoCampaign, port: port)
     do {
       let result = try await body(harness)
       await harness.stop()
@@ -70,14 +70,14 @@ struct ServerHarness {
   }
 
   static func start(
-    keepalive: Duration, listenerBuffer: Int, databaseFolder: URL?, campaign: Campaign
+    keepalive: Duration, listenerBuffer: Int, databaseFolder: URL?, campaign: Campaign, port: Int = 0
   ) async throws -> ServerHarness {
     let folder = try databaseFolder ?? temporaryFolder()
     var logger = Logger(label: "test-server")
     logger.logLevel = .warning
     let server = try BulkheadServer(
       configuration: ServerConfiguration(
-        port: 0, campaign: campaign, databasePath: folder.appendingPathComponent("db.sqlite").path,
+        port: port, campaign: campaign, databasePath: folder.appendingPathComponent("db.sqlite").path,
         keepalive: keepalive, listenerBuffer: listenerBuffer),
       logger: logger)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

@@ -182,17 +182,28 @@ struct PlayerFrameTests {
 
   // MARK: - Standby-like panels
 
-  @Test func connectingAndUndrawnViews() throws {
+  @Test func connectingLoadingAndLoadedViews() throws {
     let connecting = TextScreen.plain(PlayerFrame.render(PlayerModel(), width: 60, height: 18, glyphs: .unicode))
     #expect(connecting.contains("CONNECTING…"))
     var payload = try Self.standbyPayload()
     payload.viewType = .bridge
+    payload.locationSlug = "kestrel_dawn"
     payload.locationName = "Kestrel\u{1B}[31m Dawn\u{7}"
-    let bridge = PlayerFrame.render(PlayerModel(payload: payload), width: 60, height: 18, glyphs: .ascii)
+    var model = PlayerModel(payload: payload)
+    let loading = TextScreen.plain(PlayerFrame.render(model, width: 60, height: 18, glyphs: .ascii))
+    #expect(loading.contains("| reading star map... |"))
+    let campaign = try Self.loadCampaign()
+    model.starMap = try StarMap(starMap: campaign.starMap, locationSystems: campaign.locationSystems)
+    let bridge = PlayerFrame.render(model, width: 60, height: 18, glyphs: .ascii)
     let text = TextScreen.plain(bridge)
     #expect(text.contains("BRIDGE"))
     #expect(text.contains("Kestrel Dawn"))
+    #expect(text.contains("@ HALDEN'S REACH"), "the current system is marked")
     Self.checkSane(bridge, width: 60, height: 18)
+    model.starMap = nil
+    model.starMapMissing = true
+    let missing = TextScreen.plain(PlayerFrame.render(model, width: 60, height: 18, glyphs: .ascii))
+    #expect(missing.contains("no star map for this campaign"))
     for (width, height) in [(60, 18), (61, 19), (200, 60), (97, 23)] {
       let frame = PlayerFrame.render(
         PlayerModel(payload: try Self.standbyPayload()), width: width, height: height,

@@ -30,6 +30,40 @@ public struct PlayerModel: Sendable, Equatable {
   public var role: Role
   /// The local time as `HH:MM`.
   public var clock: String
+  /// Broadcast messages, newest first (at most ``messageLimit``).
+  public var messages: [BroadcastMessage] = []
+  /// A new HIGH or CRITICAL message shown over the view for a few seconds.
+  public var popover: BroadcastMessage?
+  /// The comm terminal of the overlay, once fetched; `nil` while it loads or when no overlay is shown.
+  public var terminal: TerminalInbox?
+  /// The selected row of the overlay's inbox.
+  public var inboxSelection = 0
+  /// Whether the selected inbox message is open.
+  public var messageOpen = false
+  /// The active CHARON channel's conversation, once fetched.
+  public var charon: CharonConversation?
+  /// The query being typed to CHARON in QUERY mode.
+  public var query = ""
+  /// The ship's status, once fetched (its name titles the STANDBY panel).
+  public var ship: ShipStatus?
+  /// The star map, once fetched.
+  public var starMap: StarMap?
+  /// `true` when the server said the campaign has no star map.
+  public var starMapMissing = false
+
+  /// The most broadcast messages kept.
+  public static let messageLimit = 50
+
+  /// Whether the CHARON conversation is on screen: the CHARON view, or its dialog over another view.
+  public var showsCharon: Bool {
+    guard let payload else { return false }
+    return payload.viewType == .charonTerminal || payload.charonDialogOpen
+  }
+
+  /// Whether a comm-terminal overlay is on screen.
+  public var showsTerminal: Bool {
+    !(payload?.overlayTerminalSlug.isEmpty ?? true)
+  }
 
   /// Creates a model; by default a player's display that has not received a payload yet.
   public init(

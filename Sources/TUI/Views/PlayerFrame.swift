@@ -6,10 +6,15 @@ import BulkheadCore
 /// - While the connection is lost the top line is a full-width reverse-video ``ColorRole/banner`` line
 ///   `CONNECTION LOST — RETRYING… (attempt N, next in S s)`; otherwise the whole frame belongs to the view.
 /// - Before the first payload: a centred `CONNECTING…` panel.
-/// - STANDBY, and every view not drawn yet (named in the panel): a centred framed panel with the location name
-///   (else `BULKHEAD`), the clock and the view name.
+/// - STANDBY: a centred framed panel with the ship's name (else the location's, else `BULKHEAD`), the clock and
+///   `STANDBY`.
 /// - ENCOUNTER: a header (location, deck name, `DECK n/N`) over the deck map (``DeckMapView``), with the active
 ///   portraits as framed name cards along the bottom of the map area, over the map.
+/// - SHIP_DASHBOARD (``ShipDashboardView``), BRIDGE (``BridgeView``), MESSAGES and COMM_TERMINAL
+///   (``MessagesView``), CHARON_TERMINAL (``CharonView``); a note while their data is being read.
+/// - The latest broadcast in the bottom row (``MessageTicker``) except on the views that list messages; over the
+///   view the CHARON dialog, the comm-terminal overlay (``CommTerminalOverlay``) and a new urgent message
+///   (``BroadcastPopover``), in that order.
 ///
 /// Every string from the payload passes through ``UntrustedText/sanitize(_:lineBreak:)``; the output depends only
 /// on the arguments.
@@ -40,16 +45,7 @@ public enum PlayerFrame {
         in: area, glyphs: glyphs, on: &canvas)
       return canvas
     }
-    let title = payload.locationName.map { clean($0, glyphs) }.flatMap { $0.isEmpty ? nil : $0 } ?? "BULKHEAD"
-    switch payload.viewType {
-    case .encounter:
-      drawEncounter(payload, deck: model.deck, role: model.role, in: area, glyphs: glyphs, on: &canvas)
-    case .standby:
-      drawPanel(title: title, clock: model.clock, subtitle: "STANDBY", in: area, glyphs: glyphs, on: &canvas)
-    default:
-      let name = String(payload.viewType.rawValue.map { $0 == "_" ? " " : $0 })
-      drawPanel(title: title, clock: model.clock, subtitle: name, in: area, glyphs: glyphs, on: &canvas)
-    }
+    drawView(model, payload, in: area, glyphs: glyphs, on: &canvas)
     return canvas
   }
 
@@ -62,6 +58,67 @@ public enum PlayerFrame {
       text += " (attempt \(model.attempt))"
     }
     return text
+  }
+
+  /// The active view in `area`, with the message ticker along its bottom row (except on the views that list the
+  /// messages) and the overlays over it: the CHARON dialog, the comm terminal, then an urgent message.
+  static func drawView(
+    _ model: PlayerModel, _ payload: ActiveViewPayload, in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas
+  ) {
+    var view = area
+    let listsMessages = payload.viewType == .messages || payload.viewType == .commTerminal
+    if let latest = model.messages.first, !listsMessages {
+      view.height -= 1
+      MessageTicker(message: latest, glyphs: glyphs).draw(
+        into: &canvas, area: Rect(x: area.x, y: view.maxY, width: area.width, height: 1))
+    }
+    switch payload.viewType {
+    case .standby:
+      let title = [model.ship?.name, payload.locationName].compactMap { $0.map { clean($0, glyphs) } }
+        .first { !$0.isEmpty }
+      drawPanel(
+        title: title ?? "BULKHEAD", clock: model.clock, subtitle: "STANDBY", in: view, glyphs: glyphs, on: &canvas)
+    case .encounter:
+      drawEncounter(payload, deck: model.deck, role: model.role, in: view, glyphs: glyphs, on: &canvas)
+    case .shipDashboard:
+      if let ship = model.ship {
+        ShipDashboardView(status: ship, glyphs: glyphs).draw(into: &canvas, area: view)
+      } else {
+        drawNote("reading ship status" + glyphs.pick("…", "..."), in: view, glyphs: glyphs, on: &canvas)
+      }
+    case .bridge:
+      if model.starMap != nil || model.starMapMissing {
+        BridgeView(
+          starMap: model.starMap, currentSystemSlug: model.starMap?.locationSystems[payload.locationSlug],
+          locationName: payload.locationName, glyphs: glyphs
+        ).draw(into: &canvas, area: view)
+      } else {
+        drawNote("reading star map" + glyphs.pick("…", "..."), in: view, glyphs: glyphs, on: &canvas)
+      }
+    case .messages, .commTerminal:
+      let title = payload.viewType == .messages ? "MESSAGES" : "COMM TERMINAL"
+      MessagesView(messages: model.messages, title: title, glyphs: glyphs).draw(into: &canvas, area: view)
+    case .charonTerminal:
+      CharonView(
+        conversation: model.charon, mode: payload.charonMode, channel: payload.charonActiveChannel,
+        query: model.query, layout: .full, glyphs: glyphs
+      ).draw(into: &canvas, area: view)
+    }
+    if payload.charonDialogOpen, payload.viewType != .charonTerminal {
+      CharonView(
+        conversation: model.charon, mode: payload.charonMode, channel: payload.charonActiveChannel,
+        query: model.query, layout: .dialog, glyphs: glyphs
+      ).draw(into: &canvas, area: view)
+    }
+    if model.showsTerminal {
+      CommTerminalOverlay(
+        inbox: model.terminal, selection: model.inboxSelection,
+        openedMessage: model.messageOpen ? model.inboxSelection : nil, glyphs: glyphs
+      ).draw(into: &canvas, area: view)
+    }
+    if let popover = model.popover {
+      BroadcastPopover(message: popover, glyphs: glyphs).draw(into: &canvas, area: view)
+    }
   }
 
   /// The rows of the encounter map inside the view's `area`: everything below the header and its rule.

@@ -1,0 +1,167 @@
+import BulkheadCore
+import Foundation
+import SSEClient
+
+/// The player display's loop: one place where stream updates, REST answers, clock ticks and terminal input are
+/// folded into the model, and where frames are drawn.
+///
+/// Bursts coalesce: a frame is drawn once the inputs already queued are handled, so the last state is always
+/// drawn and a burst of events costs one frame. Between inputs the loop sleeps; the only timer is a one-second
+/// tick for the clock, the retry countdown and the polls.
+public struct PlayerApp: Sendable {
+  /// How to connect.
+  public let configuration: PlayerConfiguration
+  /// The REST side of the server.
+  public let api: any PlayerAPI
+  /// Where frames go.
+  public let output: any FrameOutput
+  /// Where one-line diagnostics go (never the terminal the display draws on).
+  public let log: @Sendable (String) -> Void
+
+  /// A display for `configuration` that reads REST through `api` and draws into `output`.
+  public init(
+    configuration: PlayerConfiguration, api: any PlayerAPI, output: any FrameOutput,
+    log: @escaping @Sendable (String) -> Void = { _ in }
+  ) {
+    self.configuration = configuration
+    self.api = api
+    self.output = output
+    self.log = log
+  }
+
+  /// One input of the loop.
+  enum Input: Sendable {
+    case stream(EventSourceUpdate)
+    case terminal(TerminalEvent)
+    case tick
+    case fetched(PlayerResource, Result<JSONValue, PlayerAPIError>)
+    case render
+  }
+
+  /// Runs until the output wants no more frames, the user quits, the terminal ends, or the task is cancelled;
+  /// returns why it stopped.
+  @discardableResult
+  public func run() async -> String {
+    let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
+    let source = EventSource(configuration: configuration.eventSource)
+    var tasks = [
+      Task {
+        for await update in source.updates() { continuation.yield(.stream(update)) }
+      },
+      Task {
+        while !Task.isCancelled {
+          try? await Task.sleep(for: .seconds(1))
+          continuation.yield(.tick)
+        }
+      },
+    ]
+    if let events = output.events {
+      tasks.append(Task { for await event in events { continuation.yield(.terminal(event)) } })
+    }
+    defer {
+      for task in tasks { task.cancel() }
+      continuation.finish()
+    }
+    var controller = PlayerController(
+      role: configuration.role, allowsQuit: configuration.allowsQuit, pollInterval: configuration.pollInterval)
+    let time = Self.localTime()
+    perform(controller.start(hour: time.hour, minute: time.minute, now: .now), continuation)
+    var renderPending = true
+    var reason: String? = "start"
+    var shown: PlayerModel?
+    continuation.yield(.render)
+    for await input in inputs {
+      let before = controller.model
+      let now = ContinuousClock.now
+      var effects: [PlayerEffect] = []
+      switch input {
+      case .render:
+        renderPending = false
+        let size = output.size
+        let canvas = PlayerFrame.render(
+          controller.model, width: size.width, height: size.height, glyphs: output.glyphs)
+        shown = controller.model
+        let more = output.show(canvas, reason: reason ?? "update")
+        reason = nil
+        if !more { return "frame limit reached" }
+        continue
+      case .stream(let update):
+        effects = controller.handle(update, now: now)
+        reason = reason ?? Self.reason(for: update, before: before, after: controller.model)
+      case .terminal(.input(let key)):
+        effects = controller.key(key)
+        reason = reason ?? "key"
+      case .terminal(.resized):
+        shown = nil
+        reason = reason ?? "resize"
+      case .terminal(.ended(let why)):
+        return why
+      case .tick:
+        let time = Self.localTime()
+        effects = controller.tick(hour: time.hour, minute: time.minute, now: now)
+        reason = reason ?? "clock"
+      case .fetched(let resource, let result):
+        if case .failure(let error) = result { log("\(resource.path): \(error)") }
+        effects = controller.fetched(resource, result, now: now)
+        reason = reason ?? "fetched"
+      }
+      if effects.contains(.quit) { return "quit" }
+      if effects.contains(.repaint) { shown = nil }
+      perform(effects, continuation)
+      if controller.model == shown {
+        reason = nil
+      } else if !renderPending {
+        renderPending = true
+        continuation.yield(.render)
+      }
+    }
+    return "cancelled"
+  }
+
+  /// Starts the requests `effects` ask for; their answers come back as inputs.
+  private func perform(_ effects: [PlayerEffect], _ continuation: AsyncStream<Input>.Continuation) {
+    for effect in effects {
+      switch effect {
+      case .fetch(let resource):
+        Task { continuation.yield(.fetched(resource, await get(resource))) }
+      case .post(let path, let body, let refresh):
+        Task {
+          do throws(PlayerAPIError) {
+            _ = try await api.post(path, body: body)
+          } catch {
+            log("\(path): \(error)")
+          }
+          if let refresh { continuation.yield(.fetched(refresh, await get(refresh))) }
+        }
+      case .repaint:
+        output.repaint()
+      case .quit:
+        break
+      }
+    }
+  }
+
+  private func get(_ resource: PlayerResource) async -> Result<JSONValue, PlayerAPIError> {
+    do throws(PlayerAPIError) {
+      return .success(try await api.get(resource.path))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// The local hour and minute.
+  static func localTime() -> (hour: Int, minute: Int) {
+    let parts = Calendar.current.dateComponents([.hour, .minute], from: Date())
+    return (parts.hour ?? 0, parts.minute ?? 0)
+  }
+
+  /// What a stream update changed, as a frame's reason.
+  static func reason(for update: EventSourceUpdate, before: PlayerModel, after: PlayerModel) -> String {
+    if before.connectionLost != after.connectionLost { return after.connectionLost ? "lost" : "restored" }
+    switch update {
+    case .event: return "event"
+    case .state(.waiting): return "waiting"
+    default: return "connection"
+    }
+  }
+}

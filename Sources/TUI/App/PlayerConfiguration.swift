@@ -1,0 +1,39 @@
+import SSEClient
+
+/// How a player display connects and whose view it is.
+public struct PlayerConfiguration: Sendable {
+  /// The server's base URL, e.g. `http://127.0.0.1:8000`.
+  public var server: String
+  /// Whose view this is.
+  public var role: PlayerModel.Role
+  /// Consecutive connection failures before the banner shows.
+  public var failureThreshold: Int
+  /// The longest wait between reconnection attempts: a restarted server is back on screen within about this.
+  public var retryCap: Duration = .seconds(10)
+  /// Time allowed to connect and receive the stream's response head.
+  public var connectTimeout: Duration = .seconds(3)
+  /// Whether `q` quits (a kiosk has no quit key).
+  public var allowsQuit = true
+  /// How often broadcast messages (and, while shown, the CHARON conversation) are polled.
+  public var pollInterval: Duration = .seconds(2)
+
+  /// A configuration for `server`; the threshold defaults to the role's (player 5, GM 2).
+  public init(server: String, role: PlayerModel.Role = .player, failureThreshold: Int? = nil) {
+    self.server = server.hasSuffix("/") ? String(server.dropLast()) : server
+    self.role = role
+    self.failureThreshold =
+      failureThreshold ?? (role == .gm ? ConnectionHealth.gmThreshold : ConnectionHealth.playerThreshold)
+  }
+
+  /// The stream's URL.
+  public var streamURL: String { server + "/api/active-view/stream/" }
+
+  /// The event source's configuration.
+  var eventSource: EventSourceConfiguration {
+    var configuration = EventSourceConfiguration(url: streamURL)
+    configuration.backoffCap = retryCap
+    configuration.connectTimeout = connectTimeout
+    configuration.healthThreshold = failureThreshold
+    return configuration
+  }
+}

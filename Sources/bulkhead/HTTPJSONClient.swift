@@ -1,0 +1,51 @@
+import AsyncHTTPClient
+import BulkheadCore
+import BulkheadTUI
+import Foundation
+import NIOCore
+
+/// JSON over HTTP to a Bulkhead (or original) server: the display's REST side and, with a token, the GM's.
+struct HTTPJSONClient: PlayerAPI {
+  /// The server's base URL without a trailing slash.
+  let server: String
+  /// A bearer token sent with every request, for GM requests.
+  var token: String?
+  /// Time allowed for a whole request.
+  var timeout: TimeAmount = .seconds(5)
+  /// The largest answer read.
+  static let maximumBody = 8 << 20
+
+  func get(_ path: String) async throws(PlayerAPIError) -> JSONValue {
+    try await send(HTTPClientRequest(url: server + path))
+  }
+
+  func post(_ path: String, body: JSONValue) async throws(PlayerAPIError) -> JSONValue {
+    var request = HTTPClientRequest(url: server + path)
+    request.method = .POST
+    request.headers.add(name: "Content-Type", value: "application/json")
+    request.body = .bytes(ByteBuffer(bytes: JSONWriter.encode(body)))
+    return try await send(request)
+  }
+
+  private func send(_ request: HTTPClientRequest) async throws(PlayerAPIError) -> JSONValue {
+    var request = request
+    request.headers.add(name: "Accept", value: "application/json")
+    if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+    let status: Int
+    let bytes: [UInt8]
+    do {
+      let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+      status = Int(response.status.code)
+      bytes = Array(buffer: try await response.body.collect(upTo: Self.maximumBody))
+    } catch {
+      throw .unreachable("cannot reach \(server): \(error)")
+    }
+    let json = try? JSONParser.parse(bytes)
+    guard (200..<300).contains(status) else {
+      let message = json?["error"]?.stringValue ?? "HTTP \(status)"
+      throw .refused(status: status, message: UntrustedText.sanitize(message))
+    }
+    guard let json else { throw .unreachable("\(server) answered with something that is not JSON") }
+    return json
+  }
+}

@@ -1,0 +1,86 @@
+import BulkheadCore
+import Foundation
+import Testing
+
+/// `bulkhead play --headless` against a real server: the display as a player's screen shows it.
+@Suite(
+  "Player display (headless)", .serialized,
+  .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))
+struct PlayTests {
+  @Test("STANDBY names the ship; a revealed room appears; a token moves; fog hides the rest")
+  func followsTheGM() async throws {
+    try await ServerHarness.with { server in
+      let display = try HeadlessDisplay(server: server.base)
+      defer { display.stop() }
+      try display.waitFor(text: "MSV Kestrel Dawn")
+      let standby = try display.waitFor(text: "STANDBY")
+      #expect(standby.text.contains("MSV Kestrel Dawn"))
+
+      _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"ENCOUNTER","location_slug":"kestrel_dawn"}"#)
+      let fogged = try display.waitFor(text: "DECK 1/2")
+      #expect(!fogged.text.contains("BRIDGE"))
+      _ = try await server.gm("/api/gm/encounter/toggle-room/", #"{"room_id":"bridge","visible":true}"#)
+      let revealed = try display.waitFor(text: "BRIDGE")
+      #expect(!revealed.text.contains("MEDBAY"))
+
+      let placed = try await server.gm(
+        "/api/gm/encounter/place-token/", #"{"type":"player","name":"Ash","x":2,"y":2,"room_id":"bridge"}"#)
+      let tokenID = try #require(placed.json["token_id"]?.stringValue)
+      let first = try display.waitFor("a player token") { Self.position(of: "@", in: $0.text) != nil }
+      let start = try #require(Self.position(of: "@", in: first.text))
+      _ = try await server.gm(
+        "/api/gm/encounter/move-token/", #"{"token_id":"\#(tokenID)","x":5,"y":3,"room_id":"bridge"}"#)
+      let moved = try display.waitFor("the token moved") {
+        Self.position(of: "@", in: $0.text).map { $0 != start } ?? false
+      }
+      let end = try #require(Self.position(of: "@", in: moved.text))
+      #expect(end.column > start.column)
+      #expect(end.row > start.row)
+
+      _ = try await server.gm("/api/gm/encounter/place-token/", #"{"type":"creature","name":"Thing","x":20,"y":14}"#)
+      _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"STANDBY"}"#)
+      let back = try display.waitFor(text: "STANDBY")
+      #expect(!back.text.contains("M "), "no creature may show through the fog or on STANDBY")
+    }
+  }
+
+  @Test("the banner shows only after the failure threshold, and goes when the server is back")
+  func bannerAfterThreshold() async throws {
+    let folder = try temporaryFolder()
+    let first = try await ServerHarness.start(
+      keepalive: .seconds(15), listenerBuffer: 64, databaseFolder: folder, campaign: demoCampaign)
+    let port = Int(first.base.split(separator: ":").last ?? "") ?? 0
+    let display = try HeadlessDisplay(server: first.base, arguments: ["--failure-threshold", "2"])
+    defer { display.stop() }
+    do {
+      try display.waitFor(text: "STANDBY")
+      await first.stop()
+    } catch {
+      await first.stop()
+      throw error
+    }
+    let lost = try display.waitFor(text: "CONNECTION LOST", timeout: 40)
+    let attempt = try #require(Self.attempt(in: lost.text))
+    #expect(attempt >= 2, "the banner must wait for 2 failures: \(lost.text)")
+    try await ServerHarness.with(databaseFolder: folder, port: port) { _ in
+      let restored = try display.waitFor("the banner gone and STANDBY drawn", timeout: 20) {
+        !$0.text.contains("CONNECTION LOST") && $0.text.contains("STANDBY")
+      }
+      #expect(restored.text.contains("MSV Kestrel Dawn"))
+    }
+  }
+
+  /// The row and column of the first `glyph` in `text`.
+  static func position(of glyph: Character, in text: String) -> (row: Int, column: Int)? {
+    for (row, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if let index = line.firstIndex(of: glyph) { return (row, line.distance(from: line.startIndex, to: index)) }
+    }
+    return nil
+  }
+
+  /// The attempt number in a banner `… (attempt N…`.
+  static func attempt(in text: String) -> Int? {
+    guard let range = text.range(of: "(attempt ") else { return nil }
+    return Int(text[range.upperBound...].prefix { $0.isNumber })
+  }
+}
