@@ -77,7 +77,8 @@ let package = Package(
     .testTarget(
       name: "TUITests",
       dependencies: ["BulkheadTUI", "BulkheadCore"],
-      path: "Tests/TUITests"
+      path: "Tests/TUITests",
+      exclude: ["Golden"]
     ),
     .testTarget(
       name: "SSEClientTests",

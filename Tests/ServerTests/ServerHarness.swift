@@ -81,9 +81,16 @@ struct ServerHarness {
         keepalive: keepalive, listenerBuffer: listenerBuffer),
       logger: logger)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let task = Task { try await server.run { port in continuation.yield(port) } }
+    let task = Task {
+      defer { continuation.finish() }
+      try await server.run { port in continuation.yield(port) }
+    }
     var iterator = ports.makeAsyncIterator()
-    guard let port = await iterator.next() else { throw HarnessError("the server did not start") }
+    guard let port = await iterator.next() else {
+      var reason = "it stopped"
+      if case .failure(let error) = await task.result { reason = "\(error)" }
+      throw HarnessError("the server did not start: \(reason)")
+    }
     let base = "http://127.0.0.1:\(port)"
     if try await server.accounts.usernames().isEmpty {
       try await server.accounts.setAccount(username: username, password: password)

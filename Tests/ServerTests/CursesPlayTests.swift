@@ -1,0 +1,84 @@
+import BulkheadCore
+import Foundation
+import Testing
+
+/// `bulkhead play` drawing with curses in a detached tmux against a real server: what a player at the table sees.
+@Suite(
+  "Player display (curses in tmux)", .serialized,
+  .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"),
+  .enabled(if: TmuxScreen.executable != nil, "tmux is not installed (apt-get install tmux)"))
+struct CursesPlayTests {
+  static func display(_ base: String, width: Int = 100, height: Int = 30, _ extra: [String] = []) throws
+    -> TmuxScreen
+  {
+    let executable = try #require(bulkheadExecutable).path
+    return try TmuxScreen(
+      [executable, "play", "--server", base] + extra, width: width, height: height,
+      environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color", "SWIFT_BACKTRACE": "enable=no"])
+  }
+
+  @Test("a revealed room appears, a token moves, resizing re-lays out, q quits")
+  func followsTheGM() async throws {
+    try await ServerHarness.with { server in
+      let screen = try Self.display(server.base)
+      defer { screen.kill() }
+      try screen.waitFor(text: "MSV Kestrel Dawn")
+      _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"ENCOUNTER","location_slug":"kestrel_dawn"}"#)
+      let fogged = try screen.waitFor(text: "DECK 1/2")
+      #expect(!fogged.contains("BRIDGE"))
+      _ = try await server.gm("/api/gm/encounter/toggle-room/", #"{"room_id":"bridge","visible":true}"#)
+      try screen.waitFor(text: "BRIDGE")
+      let placed = try await server.gm(
+        "/api/gm/encounter/place-token/", #"{"type":"player","name":"Ash","x":2,"y":2,"room_id":"bridge"}"#)
+      let tokenID = try #require(placed.json["token_id"]?.stringValue)
+      let before = try screen.waitFor("a player token") { PlayTests.position(of: "@", in: $0) != nil }
+      let start = try #require(PlayTests.position(of: "@", in: before))
+      _ = try await server.gm(
+        "/api/gm/encounter/move-token/", #"{"token_id":"\#(tokenID)","x":5,"y":3,"room_id":"bridge"}"#)
+      try screen.waitFor("the token moved") { PlayTests.position(of: "@", in: $0).map { $0 != start } ?? false }
+
+      try screen.resize(width: 50, height: 15)
+      try screen.waitFor(text: "terminal too small")
+      try screen.resize(width: 120, height: 40)
+      let wide = try screen.waitFor(text: "BRIDGE")
+      #expect(wide.split(separator: "\n", omittingEmptySubsequences: false).count >= 40)
+
+      try screen.send("q")
+      let deadline = Date().addingTimeInterval(5)
+      while screen.isRunning, Date() < deadline { usleep(50_000) }
+      #expect(!screen.isRunning, "q must end the display")
+    }
+  }
+
+  @Test("the banner appears only after the threshold, then goes and STANDBY is drawn when the server is back")
+  func bannerAndRecovery() async throws {
+    let folder = try temporaryFolder()
+    let first = try await ServerHarness.start(
+      keepalive: .seconds(15), listenerBuffer: 64, databaseFolder: folder, campaign: demoCampaign)
+    let port = Int(first.base.split(separator: ":").last ?? "") ?? 0
+    let screen: TmuxScreen
+    do {
+      screen = try Self.display(first.base, ["--failure-threshold", "3"])
+      try screen.waitFor(text: "STANDBY")
+      _ = try await first.gm("/api/gm/switch-view/", #"{"view_type":"ENCOUNTER","location_slug":"kestrel_dawn"}"#)
+      try screen.waitFor(text: "DECK 1/2")
+      await first.stop()
+    } catch {
+      await first.stop()
+      throw error
+    }
+    defer { screen.kill() }
+    let stoppedAt = Date()
+    let lost = try screen.waitFor(text: "CONNECTION LOST", timeout: 45)
+    let attempt = try #require(PlayTests.attempt(in: lost))
+    #expect(attempt >= 3, "the banner must wait for 3 failures: \(lost)")
+    #expect(Date().timeIntervalSince(stoppedAt) >= 3, "three failures take at least one retry wait of 3 s")
+    #expect(lost.contains("DECK 1/2"), "the last state stays on screen under the banner")
+    try await ServerHarness.with(databaseFolder: folder, port: port) { _ in
+      let back = try screen.waitFor("the banner gone and STANDBY drawn", timeout: 20) {
+        !$0.contains("CONNECTION LOST") && $0.contains("STANDBY")
+      }
+      #expect(back.contains("MSV Kestrel Dawn"))
+    }
+  }
+}
