@@ -218,14 +218,17 @@ struct CommTerminalOverlayTests {
     }
   }
 
-  @Test func drawsOnlyInsideThePanel() throws {
+  @Test func drawsOnlyInsideThePanelAndItsMargin() throws {
     var canvas = Canvas(width: 80, height: 24)
     canvas.fill(canvas.bounds, with: Cell(grapheme: "."))
     CommTerminalOverlay(inbox: try TerminalInboxTests.keeper()).draw(into: &canvas, area: canvas.bounds)
     let panel = CommTerminalOverlay.panel(in: canvas.bounds)
     #expect(panel == Rect(x: 2, y: 1, width: 76, height: 22))
     for y in 0..<24 {
-      for x in 0..<80 where !panel.contains(x: x, y: y) { #expect(canvas[x: x, y: y].grapheme == ".") }
+      for x in 0..<80 {
+        let expected = panel.contains(x: x, y: y) ? nil : panel.inset(by: -1).contains(x: x, y: y) ? " " : "."
+        if let expected { #expect(canvas[x: x, y: y].grapheme == expected, "(\(x), \(y))") }
+      }
     }
   }
 

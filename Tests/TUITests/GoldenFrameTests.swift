@@ -43,20 +43,8 @@ struct GoldenFrameTests {
   /// The clock every model shows.
   static let clock = "21:07"
 
-  /// The demo scenes not frozen yet: their frames show a defect (see the trait of ``demoFramesAwaitingFix(_:)``).
-  static let awaitingFix: [DemoScene] = [.encounterCharonDialog, .encounterTerminal]
-
-  @Test(arguments: DemoScene.allCases.filter { !awaitingFix.contains($0) })
+  @Test(arguments: DemoScene.allCases)
   func demoFrames(_ scene: DemoScene) throws {
-    try Self.compareAtEverySize(try Self.demoModel(scene), scene: "demo-\(scene.rawValue)")
-  }
-
-  /// Once the defect is fixed: remove the trait, run once to record, review the frames, run again.
-  @Test(
-    .disabled(
-      "defect: the portrait cards under the comm-terminal overlay and the CHARON dialog show as orphan fragments"),
-    arguments: awaitingFix)
-  func demoFramesAwaitingFix(_ scene: DemoScene) throws {
     try Self.compareAtEverySize(try Self.demoModel(scene), scene: "demo-\(scene.rawValue)")
   }
 

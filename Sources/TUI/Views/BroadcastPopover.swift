@@ -38,7 +38,8 @@ public struct BroadcastPopover: Sendable {
     }
   }
 
-  /// Draws the pop-over centred in `area` (clipped to the canvas); nothing outside the panel changes.
+  /// Draws the pop-over centred in `area` (clipped to the canvas); nothing outside the panel and its one-cell
+  /// cleared margin changes.
   public func draw(into canvas: inout Canvas, area: Rect) {
     let area = area.intersection(canvas.bounds)
     let widest = min(Self.maximumWidth, area.width - 4)
@@ -61,6 +62,7 @@ public struct BroadcastPopover: Sendable {
     let fill = isCritical ? CellStyle(role: .critical, reverse: true) : CellStyle.plain
     let frame = CellStyle(role: role, bold: role != .frame, reverse: isCritical)
     let titleStyle = CellStyle(role: role == .frame ? .title : role, bold: true, reverse: role != .frame)
+    canvas.fill(panel.inset(by: -1).intersection(area), with: Cell())
     canvas.fill(panel, with: Cell(style: fill))
     canvas.box(panel, style: frame, glyphs: glyphs.box)
     PlayerFrame.centre(

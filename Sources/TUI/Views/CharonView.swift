@@ -4,9 +4,10 @@ import BulkheadCore
 /// over any view while `charon_dialog_open` is set.
 ///
 /// **Layouts.** ``Layout/full`` fills the area: a header (`CHARON`, and on the right the channel and the mode)
-/// over a rule, then the conversation. ``Layout/dialog`` is a framed panel centred in the area (four columns and
-/// two rows clear on each side, at most ``maximumDialogWidth`` × ``maximumDialogHeight``) with `CHARON` and the
-/// channel and mode set into its top edge.
+/// over a rule, then the conversation. ``Layout/dialog`` is a framed panel centred across the area (four columns
+/// clear on each side, at most ``maximumDialogWidth`` wide), as tall as its content (between
+/// ``minimumDialogHeight`` and ``maximumDialogHeight``, leaving at least three rows above) and resting one row above
+/// the area's bottom, with `CHARON` and the channel and mode set into its top edge.
 ///
 /// **Conversation.** Each line is labelled in a six-column gutter, `CHARON` (``ColorRole/accent``) or `YOU`
 /// (``ColorRole/player``), followed by `▸` / `>`; its text is wrapped to the rest of the width with paragraphs
@@ -64,10 +65,20 @@ public struct CharonView: Sendable {
     self.glyphs = glyphs
   }
 
-  /// The dialog's rectangle inside `area`.
-  public static func dialog(in area: Rect) -> Rect {
-    ConsolePanel.centred(
-      width: min(maximumDialogWidth, area.width - 8), height: min(maximumDialogHeight, area.height - 4), in: area)
+  /// The shortest dialog drawn.
+  public static let minimumDialogHeight = 7
+
+  /// The dialog's rectangle inside `area`: as wide as allowed, as tall as its content (within the minimum and
+  /// maximum), centred across and resting one row above the bottom of the area so the top of the view stays in
+  /// sight.
+  func dialog(in area: Rect) -> Rect {
+    let width = min(Self.maximumDialogWidth, area.width - 8)
+    let chrome = 2 + (mode == .query ? 2 : 0)
+    let content = max(1, rows(width: width - 4).count)
+    let tallest = min(Self.maximumDialogHeight, area.height - 4)
+    let height = max(min(Self.minimumDialogHeight, tallest), min(tallest, content + chrome))
+    return Rect(
+      x: area.x + (area.width - width) / 2, y: area.maxY - 1 - height, width: max(0, width), height: max(0, height))
   }
 
   /// Draws the view into `area` (clipped to the canvas): the whole area for ``Layout/full``, the centred dialog
@@ -92,10 +103,11 @@ public struct CharonView: Sendable {
       body = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2)
       ruleSpan = area
     case .dialog:
-      let panel = Self.dialog(in: area)
+      let panel = dialog(in: area)
       guard panel.width >= 20, panel.height >= 5 else { return }
       ConsolePanel.draw(
-        panel, title: "CHARON", trailing: status, frame: frame, titleStyle: CellStyle(role: .title, bold: true),
+        panel, within: area, title: "CHARON", trailing: status, frame: frame,
+        titleStyle: CellStyle(role: .title, bold: true),
         trailingStyle: CellStyle(role: .accent), glyphs: glyphs, on: &canvas)
       body = Rect(x: panel.x + 2, y: panel.y + 1, width: panel.width - 4, height: panel.height - 2)
       ruleSpan = panel

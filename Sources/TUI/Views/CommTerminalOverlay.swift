@@ -57,14 +57,15 @@ public struct CommTerminalOverlay: Sendable {
     return min(max(0, selection - (rows - 1) / 2), count - rows)
   }
 
-  /// Draws the overlay centred in `area` (clipped to the canvas); nothing outside the panel changes.
+  /// Draws the overlay centred in `area` (clipped to the canvas); nothing outside the panel and its one-cell
+  /// cleared margin changes.
   public func draw(into canvas: inout Canvas, area: Rect) {
     let panel = Self.panel(in: area.intersection(canvas.bounds))
     guard panel.width >= 20, panel.height >= 9 else { return }
     let frame = CellStyle(role: .frame)
     let unread = inbox?.inbox.filter { !$0.read }.count ?? 0
     ConsolePanel.draw(
-      panel, title: "COMM TERMINAL", trailing: unread > 0 ? "\(unread) UNREAD" : "", frame: frame,
+      panel, within: area, title: "COMM TERMINAL", trailing: unread > 0 ? "\(unread) UNREAD" : "", frame: frame,
       titleStyle: CellStyle(role: .title, bold: true), trailingStyle: CellStyle(role: .accent, bold: true),
       glyphs: glyphs, on: &canvas)
     let content = Rect(x: panel.x + 2, y: panel.y + 1, width: panel.width - 4, height: panel.height - 2)

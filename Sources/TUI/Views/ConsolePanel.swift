@@ -9,14 +9,15 @@ enum ConsolePanel {
       x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
   }
 
-  /// Clears `rect`, outlines it, and sets ` title ` into the top edge two cells from the left corner
-  /// and ` trailing ` two cells from the right one (dropped when both do not fit).
+  /// Clears `rect` and a one-cell margin around it inside `area` (so its frame never runs into what lies under
+  /// it), outlines it, and sets ` title ` into the top edge two cells from the left corner and ` trailing ` two cells from the
+  /// right one (dropped when both do not fit).
   static func draw(
-    _ rect: Rect, title: String, trailing: String = "", frame: CellStyle, titleStyle: CellStyle,
+    _ rect: Rect, within area: Rect, title: String, trailing: String = "", frame: CellStyle, titleStyle: CellStyle,
     trailingStyle: CellStyle, glyphs: GlyphSet, on canvas: inout Canvas
   ) {
     guard rect.width >= 4, rect.height >= 2 else { return }
-    canvas.fill(rect, with: Cell())
+    canvas.fill(rect.inset(by: -1).intersection(area), with: Cell())
     canvas.box(rect, style: frame, glyphs: glyphs.box)
     let room = rect.width - 4
     let label = title.isEmpty ? "" : DeckMapView.shorten(" \(title) ", to: room, glyphs: glyphs)

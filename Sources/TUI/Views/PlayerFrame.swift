@@ -61,7 +61,8 @@ public enum PlayerFrame {
   }
 
   /// The active view in `area`, with the message ticker along its bottom row (except on the views that list the
-  /// messages) and the overlays over it: the CHARON dialog, the comm terminal, then an urgent message.
+  /// messages) and the overlays over it (below the ENCOUNTER header): the CHARON dialog, the comm terminal, then an
+  /// urgent message.
   static func drawView(
     _ model: PlayerModel, _ payload: ActiveViewPayload, in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas
   ) {
@@ -79,7 +80,9 @@ public enum PlayerFrame {
       drawPanel(
         title: title ?? "BULKHEAD", clock: model.clock, subtitle: "STANDBY", in: view, glyphs: glyphs, on: &canvas)
     case .encounter:
-      drawEncounter(payload, deck: model.deck, role: model.role, in: view, glyphs: glyphs, on: &canvas)
+      drawEncounter(
+        payload, deck: model.deck, role: model.role, portraits: !model.showsTerminal && !payload.charonDialogOpen,
+        in: view, glyphs: glyphs, on: &canvas)
     case .shipDashboard:
       if let ship = model.ship {
         ShipDashboardView(status: ship, glyphs: glyphs).draw(into: &canvas, area: view)
@@ -104,20 +107,21 @@ public enum PlayerFrame {
         query: model.query, layout: .full, glyphs: glyphs
       ).draw(into: &canvas, area: view)
     }
+    let under = payload.viewType == .encounter ? mapArea(in: view) : view
     if payload.charonDialogOpen, payload.viewType != .charonTerminal {
       CharonView(
         conversation: model.charon, mode: payload.charonMode, channel: payload.charonActiveChannel,
         query: model.query, layout: .dialog, glyphs: glyphs
-      ).draw(into: &canvas, area: view)
+      ).draw(into: &canvas, area: under)
     }
     if model.showsTerminal {
       CommTerminalOverlay(
         inbox: model.terminal, selection: model.inboxSelection,
         openedMessage: model.messageOpen ? model.inboxSelection : nil, glyphs: glyphs
-      ).draw(into: &canvas, area: view)
+      ).draw(into: &canvas, area: under)
     }
     if let popover = model.popover {
-      BroadcastPopover(message: popover, glyphs: glyphs).draw(into: &canvas, area: view)
+      BroadcastPopover(message: popover, glyphs: glyphs).draw(into: &canvas, area: under)
     }
   }
 
@@ -175,10 +179,10 @@ public enum PlayerFrame {
       style: CellStyle(role: .dim, dim: true), glyphs: glyphs, on: &canvas)
   }
 
-  /// The ENCOUNTER view: header, rule, deck map and portrait cards.
+  /// The ENCOUNTER view: header, rule, deck map and, unless an overlay would cover them, the portrait cards.
   static func drawEncounter(
-    _ payload: ActiveViewPayload, deck: Deck?, role: PlayerModel.Role, in area: Rect, glyphs: GlyphSet,
-    on canvas: inout Canvas
+    _ payload: ActiveViewPayload, deck: Deck?, role: PlayerModel.Role, portraits: Bool = true, in area: Rect,
+    glyphs: GlyphSet, on canvas: inout Canvas
   ) {
     let location = clean(payload.locationName ?? "", glyphs)
     let deckName = clean(payload.encounterDeckName ?? deck?.name ?? "", glyphs)
@@ -204,6 +208,7 @@ public enum PlayerFrame {
     } else {
       drawNote("map unavailable", in: map, glyphs: glyphs, on: &canvas)
     }
+    guard portraits else { return }
     let names = payload.encounterActivePortraits.compactMap { id in
       payload.encounterNPCData[id].map { clean($0.name, glyphs) }
     }
