@@ -9,6 +9,12 @@ import Testing
 struct PlayerControllerTests {
   // MARK: - Fixtures
 
+  /// A fixture that is not what the test expects.
+  struct ControllerTestError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+  }
+
   /// The GM's side of the demo campaign: commands applied to the active view, published as `activeview` events
   /// carrying the server's payload JSON.
   struct DemoScreen {
@@ -310,6 +316,21 @@ struct PlayerControllerTests {
     #expect(PlayerResource.messages(since: 5).path == "/api/messages/?since=5")
   }
 
+  @Test func aReconnectDuringAPollReloadsEveryMessageOnceThePollAnswers() throws {
+    let screen = try DemoScreen()
+    var controller = try Self.started(screen)
+    #expect(controller.tick(hour: 21, minute: 7, now: Self.at(2)) == [.fetch(.messages(since: 5))])
+    #expect(controller.handle(.synced(reconnected: true), now: Self.at(2)) == [.fetch(.shipStatus)])
+    let poll = Self.messageList([(id: 6, priority: "NORMAL")])
+    #expect(controller.fetched(.messages(since: 5), .success(poll), now: Self.at(3)) == [.fetch(.messages(since: 0))])
+    let restarted = Self.messageList([(id: 2, priority: "NORMAL"), (id: 1, priority: "LOW")])
+    #expect(controller.fetched(.messages(since: 0), .success(restarted), now: Self.at(3)) == [])
+    #expect(controller.model.messages.map(\.id) == [2, 1], "a full load replaces the list")
+    #expect(
+      controller.tick(hour: 21, minute: 7, now: Self.at(6)) == [.fetch(.messages(since: 2))],
+      "after a full load the polls follow the new newest id, even a lower one")
+  }
+
   // MARK: - Comm terminal overlay
 
   @Test func showingATerminalFetchesItAndChangingItResetsTheSelection() throws {
@@ -360,6 +381,17 @@ struct PlayerControllerTests {
     let lab: JSONValue = ["slug": "signals_lab", "inbox": [], "sent": []]
     #expect(controller.fetched(Self.signalsLab, .success(lab), now: Self.start) == [])
     #expect(controller.model.terminal?.slug == "signals_lab")
+  }
+
+  @Test func aFailedAnswerForATerminalNoLongerShownFetchesTheCurrentOne() throws {
+    var screen = try DemoScreen()
+    var controller = try Self.started(screen)
+    _ = controller.handle(
+      try screen.event(.showTerminal(locationSlug: "calyx-relay", terminalSlug: "keeper_terminal")), now: Self.start)
+    _ = controller.handle(
+      try screen.event(.showTerminal(locationSlug: "calyx-relay", terminalSlug: "signals_lab")), now: Self.start)
+    let failed = controller.fetched(Self.keeper, .failure(.unreachable("connection reset")), now: Self.start)
+    #expect(failed == [.fetch(Self.signalsLab)])
   }
 
   @Test func anAnswerForAHiddenTerminalIsDropped() throws {
@@ -511,6 +543,26 @@ struct PlayerControllerTests {
     _ = controller.key(.character("z"))
     #expect(controller.model.query.count == PlayerController.queryLimit)
     #expect(controller.model.query.last == "z")
+  }
+
+  @Test func aConversationOfAnotherChannelIsDroppedAndTheActiveOneFetched() throws {
+    var screen = try DemoScreen()
+    var controller = try Self.started(screen)
+    let shown = controller.handle(
+      try screen.event(.switchView(.charonTerminal, locationSlug: "", viewSlug: "")), now: Self.start)
+    #expect(shown == [.fetch(.charon)])
+    let moved = controller.handle(
+      try screen.event(.switchView(.bridge, locationSlug: "", viewSlug: ""), .toggleCharonDialog(open: true)),
+      now: Self.start)
+    #expect(controller.model.payload?.charonActiveChannel == "bridge")
+    #expect(!moved.contains(.fetch(.charon)), "one conversation request at a time")
+    let story = try JSONParser.parse(CharonConversationTests.storyJSON)
+    #expect(controller.fetched(.charon, .success(story), now: Self.start) == [.fetch(.charon)])
+    #expect(controller.model.charon == nil, "the story channel's lines never show on the bridge channel")
+    guard case .object(var bridge) = story else { throw ControllerTestError("the story JSON is not an object") }
+    bridge["channel"] = "bridge"
+    #expect(controller.fetched(.charon, .success(.object(bridge)), now: Self.start) == [])
+    #expect(controller.model.charon?.channel == "bridge")
   }
 
   @Test func leavingTheCharonViewClearsTheQuery() throws {

@@ -34,6 +34,10 @@ public struct PlayerController: Sendable {
   private var popoverUntil: ContinuousClock.Instant?
   /// The newest message id seen, once the first list has loaded: newer urgent messages pop over the view.
   private var newestSeen: Int?
+  /// A full reload of the messages is due once the poll in flight answers (a reconnect happened meanwhile).
+  private var reloadMessages = false
+  /// Whether the messages request in flight is a poll for newer ones rather than a full load.
+  private var pollInFlight = false
 
   /// A controller for a display of `role` that has received nothing yet.
   public init(role: PlayerModel.Role, allowsQuit: Bool = true, pollInterval: Duration = .seconds(2)) {
@@ -62,7 +66,9 @@ public struct PlayerController: Sendable {
       model.payload = payload
       return followUps(after: previous)
     case .synced:
-      var effects = fetch(.messages(since: 0)) + fetch(.shipStatus)
+      var effects = fetch(.messages(since: 0))
+      if effects.isEmpty, pollInFlight { reloadMessages = true }
+      effects += fetch(.shipStatus)
       if let resource = terminalResource { effects += fetch(resource) }
       if model.showsCharon { effects += fetch(.charon) }
       return effects
@@ -147,14 +153,25 @@ public struct PlayerController: Sendable {
     inFlight.remove(resource.kind)
     switch (resource, result) {
     case (.messages(let since), .success(let json)):
-      guard let list = try? BroadcastMessage.list(json: json) else { return [] }
-      receive(list, replacing: since == 0, now: now)
+      if let list = try? BroadcastMessage.list(json: json) { receive(list, replacing: since == 0, now: now) }
+      if reloadMessages {
+        reloadMessages = false
+        return fetch(.messages(since: 0))
+      }
+    case (.messages, .failure):
+      if reloadMessages {
+        reloadMessages = false
+        return fetch(.messages(since: 0))
+      }
+    case (.terminal, _) where resource != terminalResource:
+      return terminalResource.map { fetch($0) } ?? []
     case (.terminal, .success(let json)):
-      guard resource == terminalResource else { return terminalResource.map { fetch($0) } ?? [] }
       model.terminal = try? TerminalInbox(json: json)
     case (.charon, .success(let json)):
-      guard model.showsCharon else { return [] }
-      model.charon = try? CharonConversation(json: json)
+      guard model.showsCharon, let conversation = try? CharonConversation(json: json) else { return [] }
+      let channel = model.payload?.charonActiveChannel ?? ""
+      guard conversation.channel.isEmpty || conversation.channel == channel else { return fetch(.charon) }
+      model.charon = conversation
     case (.shipStatus, .success(let json)):
       model.ship = try? ShipStatus(json: json)
     case (.starMap, .success(let json)):
@@ -168,7 +185,8 @@ public struct PlayerController: Sendable {
     return []
   }
 
-  /// Merges a list of messages (newest first) and pops the newest urgent one the player has not seen.
+  /// Merges a list of messages (newest first), or replaces the list with a full one (a new server may have started
+  /// its ids again), and pops the newest urgent one the player has not seen.
   private mutating func receive(_ list: [BroadcastMessage], replacing: Bool, now: ContinuousClock.Instant) {
     var merged = replacing ? list : list + model.messages
     var seen: Set<Int> = []
@@ -179,7 +197,7 @@ public struct PlayerController: Sendable {
       model.popover = urgent
       popoverUntil = now.advanced(by: Self.popoverDuration)
     }
-    newestSeen = max(newestSeen ?? 0, newest)
+    newestSeen = replacing ? newest : max(newestSeen ?? 0, newest)
   }
 
   // MARK: - Keys
@@ -246,6 +264,7 @@ public struct PlayerController: Sendable {
   /// A fetch of `resource`, unless one of its kind is already in flight.
   private mutating func fetch(_ resource: PlayerResource) -> [PlayerEffect] {
     guard inFlight.insert(resource.kind).inserted else { return [] }
+    if case .messages(let since) = resource { pollInFlight = since > 0 }
     return [.fetch(resource)]
   }
 

@@ -91,9 +91,12 @@ public enum PlayerFrame {
       }
     case .bridge:
       if model.starMap != nil || model.starMapMissing {
+        let current = model.starMap.flatMap { map in
+          map.systemIndex(location: payload.locationSlug).map { map.systems[$0] }
+        }
         BridgeView(
-          starMap: model.starMap, currentSystemSlug: model.starMap?.locationSystems[payload.locationSlug],
-          locationName: payload.locationName, glyphs: glyphs
+          starMap: model.starMap, currentSystemSlug: current?.slug, locationName: payload.locationName ?? current?.name,
+          glyphs: glyphs
         ).draw(into: &canvas, area: view)
       } else {
         drawNote("reading star map" + glyphs.pick("…", "..."), in: view, glyphs: glyphs, on: &canvas)
