@@ -88,7 +88,7 @@ struct Play: AsyncParsableCommand {
       }
       let app = PlayerApp(
         configuration: configuration, api: api, output: TerminalOutput(session: session, glyphs: glyphs),
-        log: { logFile?.append($0) })
+        panels: chosenTheme.boxGlyphs(for: glyphs), log: { logFile?.append($0) })
       let reason = await app.run()
       session.close()
       logFile?.append("display ended: \(reason)")
@@ -99,7 +99,7 @@ struct Play: AsyncParsableCommand {
     let output = HeadlessOutput(
       width: width, height: height, glyphs: glyphs, palette: ansi ? palette : nil, frameLimit: frames)
     let app = PlayerApp(
-      configuration: configuration, api: api, output: output,
+      configuration: configuration, api: api, output: output, panels: chosenTheme.boxGlyphs(for: glyphs),
       log: { message in
         logFile?.append(message)
         FileHandle.standardError.write(Data("bulkhead play: \(message)\n".utf8))

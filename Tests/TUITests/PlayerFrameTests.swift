@@ -182,6 +182,14 @@ struct PlayerFrameTests {
 
   // MARK: - Standby-like panels
 
+  @Test func aThemesPanelGlyphsFrameTheStandbyPanelButNeverReplaceASCII() throws {
+    let model = PlayerModel(payload: try Self.standbyPayload())
+    let heavy = TextScreen.plain(PlayerFrame.render(model, width: 80, height: 24, glyphs: .unicode, panels: .heavy))
+    #expect(heavy.contains("┏") && heavy.contains("┛") && !heavy.contains("┌"))
+    let ascii = TextScreen.plain(PlayerFrame.render(model, width: 80, height: 24, glyphs: .ascii, panels: .heavy))
+    #expect(ascii.contains("+--") && !ascii.contains("┏"))
+  }
+
   @Test func connectingLoadingAndLoadedViews() throws {
     let connecting = TextScreen.plain(PlayerFrame.render(PlayerModel(), width: 60, height: 18, glyphs: .unicode))
     #expect(connecting.contains("CONNECTING…"))

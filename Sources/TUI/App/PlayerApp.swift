@@ -15,17 +15,21 @@ public struct PlayerApp: Sendable {
   public let api: any PlayerAPI
   /// Where frames go.
   public let output: any FrameOutput
+  /// The frames of the standby panel and the portrait cards: the theme's choice.
+  public let panels: BoxGlyphs?
   /// Where one-line diagnostics go (never the terminal the display draws on).
   public let log: @Sendable (String) -> Void
 
-  /// A display for `configuration` that reads REST through `api` and draws into `output`.
+  /// A display for `configuration` that reads REST through `api` and draws into `output`, framing its panels with
+  /// `panels` (the glyph set's own box when `nil`).
   public init(
-    configuration: PlayerConfiguration, api: any PlayerAPI, output: any FrameOutput,
+    configuration: PlayerConfiguration, api: any PlayerAPI, output: any FrameOutput, panels: BoxGlyphs? = nil,
     log: @escaping @Sendable (String) -> Void = { _ in }
   ) {
     self.configuration = configuration
     self.api = api
     self.output = output
+    self.panels = panels
     self.log = log
   }
 
@@ -79,7 +83,7 @@ public struct PlayerApp: Sendable {
         renderPending = false
         let size = output.size
         let canvas = PlayerFrame.render(
-          controller.model, width: size.width, height: size.height, glyphs: output.glyphs)
+          controller.model, width: size.width, height: size.height, glyphs: output.glyphs, panels: panels)
         shown = controller.model
         let more = output.show(canvas, reason: reason ?? "update")
         reason = nil

@@ -24,8 +24,12 @@ public enum PlayerFrame {
   /// The smallest frame drawn in full.
   public static let minimumHeight = 18
 
-  /// Draws `model` into a new `width` × `height` canvas with `glyphs`.
-  public static func render(_ model: PlayerModel, width: Int, height: Int, glyphs: GlyphSet) -> Canvas {
+  /// Draws `model` into a new `width` × `height` canvas with `glyphs`; `panels` (a theme's choice, `glyphs.box`
+  /// when `nil`) frames the STANDBY and CONNECTING panel and the portrait cards.
+  public static func render(
+    _ model: PlayerModel, width: Int, height: Int, glyphs: GlyphSet, panels: BoxGlyphs? = nil
+  ) -> Canvas {
+    let panels = glyphs == .ascii ? BoxGlyphs.ascii : panels ?? glyphs.box
     var canvas = Canvas(width: width, height: height)
     guard width >= minimumWidth, height >= minimumHeight else {
       let text =
@@ -42,10 +46,10 @@ public enum PlayerFrame {
     guard let payload = model.payload else {
       drawPanel(
         title: "BULKHEAD", clock: model.clock, subtitle: "CONNECTING" + glyphs.pick("…", "..."),
-        in: area, glyphs: glyphs, on: &canvas)
+        in: area, glyphs: glyphs, box: panels, on: &canvas)
       return canvas
     }
-    drawView(model, payload, in: area, glyphs: glyphs, on: &canvas)
+    drawView(model, payload, in: area, glyphs: glyphs, panels: panels, on: &canvas)
     return canvas
   }
 
@@ -64,7 +68,8 @@ public enum PlayerFrame {
   /// messages) and the overlays over it (below the ENCOUNTER header): the CHARON dialog, the comm terminal, then an
   /// urgent message.
   static func drawView(
-    _ model: PlayerModel, _ payload: ActiveViewPayload, in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas
+    _ model: PlayerModel, _ payload: ActiveViewPayload, in area: Rect, glyphs: GlyphSet, panels: BoxGlyphs,
+    on canvas: inout Canvas
   ) {
     var view = area
     let listsMessages = payload.viewType == .messages || payload.viewType == .commTerminal
@@ -78,11 +83,12 @@ public enum PlayerFrame {
       let title = [model.ship?.name, payload.locationName].compactMap { $0.map { clean($0, glyphs) } }
         .first { !$0.isEmpty }
       drawPanel(
-        title: title ?? "BULKHEAD", clock: model.clock, subtitle: "STANDBY", in: view, glyphs: glyphs, on: &canvas)
+        title: title ?? "BULKHEAD", clock: model.clock, subtitle: "STANDBY", in: view, glyphs: glyphs, box: panels,
+        on: &canvas)
     case .encounter:
       drawEncounter(
         payload, deck: model.deck, role: model.role, portraits: !model.showsTerminal && !payload.charonDialogOpen,
-        in: view, glyphs: glyphs, on: &canvas)
+        in: view, glyphs: glyphs, cards: panels, on: &canvas)
     case .shipDashboard:
       if let ship = model.ship {
         ShipDashboardView(status: ship, glyphs: glyphs).draw(into: &canvas, area: view)
@@ -156,9 +162,11 @@ public enum PlayerFrame {
       style: style, glyphs: glyphs, on: &canvas)
   }
 
-  /// A framed panel centred in `area`: the title, the clock and a quiet subtitle.
+  /// A panel framed with `box` (`glyphs.box` when `nil`) centred in `area`: the title, the clock and a quiet
+  /// subtitle.
   static func drawPanel(
-    title: String, clock: String, subtitle: String, in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas
+    title: String, clock: String, subtitle: String, in area: Rect, glyphs: GlyphSet, box: BoxGlyphs? = nil,
+    on canvas: inout Canvas
   ) {
     let lines = [title, clock, subtitle]
     let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
@@ -168,7 +176,7 @@ public enum PlayerFrame {
       x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
       width: width, height: height)
     canvas.fill(panel, with: Cell())
-    canvas.box(panel, style: CellStyle(role: .frame), glyphs: glyphs.box)
+    canvas.box(panel, style: CellStyle(role: .frame), glyphs: box ?? glyphs.box)
     let inner = panel.inset(by: 2)
     let top = panel.y + (panel.height - 5) / 2
     centre(
@@ -182,10 +190,11 @@ public enum PlayerFrame {
       style: CellStyle(role: .dim, dim: true), glyphs: glyphs, on: &canvas)
   }
 
-  /// The ENCOUNTER view: header, rule, deck map and, unless an overlay would cover them, the portrait cards.
+  /// The ENCOUNTER view: header, rule, deck map and, unless an overlay would cover them, the portrait cards
+  /// (framed with `cards`, `glyphs.box` when `nil`).
   static func drawEncounter(
     _ payload: ActiveViewPayload, deck: Deck?, role: PlayerModel.Role, portraits: Bool = true, in area: Rect,
-    glyphs: GlyphSet, on canvas: inout Canvas
+    glyphs: GlyphSet, cards: BoxGlyphs? = nil, on canvas: inout Canvas
   ) {
     let location = clean(payload.locationName ?? "", glyphs)
     let deckName = clean(payload.encounterDeckName ?? deck?.name ?? "", glyphs)
@@ -215,7 +224,7 @@ public enum PlayerFrame {
     let names = payload.encounterActivePortraits.compactMap { id in
       payload.encounterNPCData[id].map { clean($0.name, glyphs) }
     }
-    drawPortraits(names, in: map, glyphs: glyphs, on: &canvas)
+    drawPortraits(names, in: map, glyphs: glyphs, box: cards, on: &canvas)
   }
 
   /// A small framed note centred in `area`.
@@ -236,7 +245,9 @@ public enum PlayerFrame {
 
   /// The name cards in reveal order, side by side and centred along the bottom of `area`, shrunk to fit; the last
   /// ones are dropped while they cannot fit at ``minimumCardWidth``.
-  static func drawPortraits(_ names: [String], in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas) {
+  static func drawPortraits(
+    _ names: [String], in area: Rect, glyphs: GlyphSet, box: BoxGlyphs? = nil, on canvas: inout Canvas
+  ) {
     guard area.height >= 3, !names.isEmpty else { return }
     let available = area.width - 2
     var shown = names
@@ -262,7 +273,7 @@ public enum PlayerFrame {
     for (name, width) in zip(shown, widths) {
       let card = Rect(x: x, y: y, width: width, height: 3)
       canvas.fill(card, with: Cell())
-      canvas.box(card, style: CellStyle(role: .frame), glyphs: glyphs.box)
+      canvas.box(card, style: CellStyle(role: .frame), glyphs: box ?? glyphs.box)
       centre(
         name, in: Rect(x: x + 1, y: y + 1, width: width - 2, height: 1),
         style: CellStyle(role: .npc, bold: true), glyphs: glyphs, on: &canvas)
