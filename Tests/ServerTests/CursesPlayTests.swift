@@ -50,6 +50,33 @@ struct CursesPlayTests {
     }
   }
 
+  /// The Swift runtime's crash screen would hold the process for 30 s on SIGQUIT; the display must end at once.
+  @Test("SIGTERM, SIGHUP and SIGQUIT end the display and close its pane", arguments: [
+    SIGTERM, SIGHUP, SIGQUIT,
+  ])
+  func signalsEndTheDisplay(_ signal: Int32) async throws {
+    try await ServerHarness.with { server in
+      let screen = try Self.display(server.base)
+      defer { screen.kill() }
+      try screen.waitFor(text: "STANDBY")
+      let pid = try screen.panePID()
+      let sent = Date()
+      kill(pid, signal)
+      while !Self.hasExited(pid), Date().timeIntervalSince(sent) < 5 { usleep(5_000) }
+      let seconds = Date().timeIntervalSince(sent)
+      #expect(Self.hasExited(pid), "the display still runs \(seconds) s after signal \(signal)")
+      try screen.waitFor("the pane closed", timeout: 10) { _ in !screen.isRunning }
+      #expect(!screen.isRunning, "the pane closes with the display")
+    }
+  }
+
+  /// Whether process `pid` has exited: gone, or a zombie its parent (the tmux server) has not reaped yet.
+  static func hasExited(_ pid: pid_t) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+    guard let close = stat.lastIndex(of: ")") else { return true }
+    return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+  }
+
   @Test("the banner appears only after the threshold, then goes and STANDBY is drawn when the server is back")
   func bannerAndRecovery() async throws {
     let folder = try temporaryFolder()

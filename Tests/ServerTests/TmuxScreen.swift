@@ -29,6 +29,15 @@ final class TmuxScreen: @unchecked Sendable {
     (try? run(["has-session"]).status) == 0
   }
 
+  /// The process id of the pane's command (`env` execs it, so it is the display itself).
+  func panePID() throws -> pid_t {
+    let text = try run(["display-message", "-p", "#{pane_pid}"]).output
+    guard let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+      throw HarnessError("no pane pid in '\(text)'")
+    }
+    return pid
+  }
+
   /// Types `keys` (tmux key names, e.g. `q`, `C-l`, `Down`).
   func send(_ keys: String...) throws {
     _ = try run(["send-keys"] + keys)
