@@ -51,9 +51,11 @@ struct CursesPlayTests {
   }
 
   /// The Swift runtime's crash screen would hold the process for 30 s on SIGQUIT; the display must end at once.
-  @Test("SIGTERM, SIGHUP and SIGQUIT end the display and close its pane", arguments: [
-    SIGTERM, SIGHUP, SIGQUIT,
-  ])
+  @Test(
+    "SIGTERM, SIGHUP and SIGQUIT end the display and close its pane",
+    arguments: [
+      SIGTERM, SIGHUP, SIGQUIT,
+    ])
   func signalsEndTheDisplay(_ signal: Int32) async throws {
     try await ServerHarness.with { server in
       let screen = try Self.display(server.base)
