@@ -16,6 +16,12 @@ final class LogFile: Sendable {
     self.handle = handle
   }
 
+  /// Sends the process's standard error to the log too, so nothing (not even a runtime failure report) is written
+  /// over the screen being drawn.
+  func captureStandardError() {
+    dup2(handle.fileDescriptor, STDERR_FILENO)
+  }
+
   /// Appends `line` with the UTC time.
   func append(_ line: String) {
     handle.write(Data((ISO8601DateFormatter().string(from: Date()) + " " + line + "\n").utf8))

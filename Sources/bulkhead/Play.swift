@@ -41,8 +41,12 @@ struct Play: AsyncParsableCommand {
   @Flag(help: "Draw with ASCII only, whatever the locale says.")
   var ascii = false
 
-  @Option(help: "Append diagnostics to this file (on a terminal they are otherwise dropped).")
+  @Option(
+    help: "Append diagnostics to this file (a curses display drops them without it); curses sends stderr there too.")
   var log: String?
+
+  @Flag(help: "Kiosk mode for a public screen: Ctrl-C, Ctrl-\\ and Ctrl-Z do nothing and there is no quit key.")
+  var kiosk = false
 
   func validate() throws {
     guard server.hasPrefix("http://") || server.hasPrefix("https://") else {
@@ -76,13 +80,15 @@ struct Play: AsyncParsableCommand {
     let choice = TerminalProbe.choose(TerminalProbe.detect(forceHeadless: headless))
     let glyphs = ascii ? GlyphSet.ascii : choice.glyphs
     let palette = chosenTheme.palette(for: choice.colorDepth)
-    let configuration = PlayerConfiguration(server: server, role: role, failureThreshold: failureThreshold)
+    var configuration = PlayerConfiguration(server: server, role: role, failureThreshold: failureThreshold)
+    configuration.allowsQuit = !kiosk
     let api = HTTPJSONClient(server: configuration.server)
     let logFile = try log.map(LogFile.init(path:))
     if choice.screen == .curses {
+      logFile?.captureStandardError()
       let session: TerminalSession
       do {
-        session = try TerminalSession(palette: palette, kiosk: false)
+        session = try TerminalSession(palette: palette, kiosk: kiosk)
       } catch {
         throw CLIError(error.description)
       }
