@@ -19,18 +19,21 @@ public struct PlayerApp: Sendable {
   public let panels: BoxGlyphs?
   /// Where one-line diagnostics go (never the terminal the display draws on).
   public let log: @Sendable (String) -> Void
+  /// Called with the model of every frame drawn, e.g. by a scripted demo that waits for the display.
+  public let onFrame: @Sendable (PlayerModel) -> Void
 
   /// A display for `configuration` that reads REST through `api` and draws into `output`, framing its panels with
   /// `panels` (the glyph set's own box when `nil`).
   public init(
     configuration: PlayerConfiguration, api: any PlayerAPI, output: any FrameOutput, panels: BoxGlyphs? = nil,
-    log: @escaping @Sendable (String) -> Void = { _ in }
+    log: @escaping @Sendable (String) -> Void = { _ in }, onFrame: @escaping @Sendable (PlayerModel) -> Void = { _ in }
   ) {
     self.configuration = configuration
     self.api = api
     self.output = output
     self.panels = panels
     self.log = log
+    self.onFrame = onFrame
   }
 
   /// One input of the loop.
@@ -86,6 +89,7 @@ public struct PlayerApp: Sendable {
           controller.model, width: size.width, height: size.height, glyphs: output.glyphs, panels: panels)
         shown = controller.model
         let more = output.show(canvas, reason: reason ?? "update")
+        onFrame(controller.model)
         reason = nil
         if !more { return "frame limit reached" }
         continue

@@ -1,0 +1,159 @@
+import ArgumentParser
+import BulkheadCore
+import BulkheadServer
+import BulkheadTUI
+import Foundation
+import Logging
+import Synchronization
+
+/// `bulkhead demo`: the server, a scripted GM session and the player display, in one process.
+struct Demo: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Watch Bulkhead run: a server on the demo campaign, a scripted GM session and the player display.",
+    discussion: """
+      The server listens on a free loopback port with a temporary database. The display draws with curses on a \
+      terminal (q ends the demo) and prints headless frames otherwise. The session takes about a minute at \
+      --speed 1, restarts the server near the end to show the connection banner (the demo's display raises it \
+      after 2 failures, the GM's threshold), and exits 0.
+      """)
+
+  @Option(help: "How fast the GM acts (2 = twice as fast). The server's restart keeps real time.")
+  var speed = 1.0
+
+  @Flag(help: "Play the session again and again until interrupted.")
+  var loop = false
+
+  @OptionGroup var display: DisplayOptions
+
+  func validate() throws {
+    guard speed > 0, speed <= 100 else { throw ValidationError("--speed must be above 0 and at most 100") }
+  }
+
+  func run() async throws {
+    let campaign = try CampaignOption.load(nil)
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-demo-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try DemoServer(campaign: campaign, database: folder.appendingPathComponent("demo.sqlite").path)
+    let port = try await server.start(port: 0)
+    let base = "http://127.0.0.1:\(port)"
+    let token = try await server.login(base)
+    var configuration = PlayerConfiguration(server: base, role: .player, failureThreshold: 2)
+    configuration.retryCap = .seconds(6)
+    let seen = Mutex<PlayerModel?>(nil)
+    let displayTask = Task { try await display.run(configuration, onFrame: { model in seen.withLock { $0 = model } }) }
+    let script = DemoScript(
+      gm: HTTPJSONClient(server: base, token: token), speed: speed,
+      restartServer: {
+        let epoch = seen.withLock { $0?.payload?.epoch }
+        await server.stop()
+        await Self.wait(upTo: .seconds(30)) { seen.withLock { $0?.connectionLost ?? false } }
+        _ = try await server.start(port: port)
+        await Self.wait(upTo: .seconds(30)) {
+          seen.withLock { model in
+            guard let model, !model.connectionLost, let payload = model.payload else { return false }
+            return payload.epoch != epoch
+          }
+        }
+      })
+    let scriptTask = Task {
+      repeat {
+        try await script.run()
+      } while loop && !Task.isCancelled
+    }
+    let ended = await Self.first(display: displayTask, script: scriptTask)
+    await server.stop()
+    if case .failure(let error) = ended { throw error }
+  }
+
+  /// Waits until the display ends (the script is then cancelled) or the script ends (the display is then
+  /// stopped), and returns how the one that ended first did.
+  static func first(
+    display: Task<String, any Error>, script: Task<Void, any Error>
+  ) async -> Result<Void, any Error> {
+    let (ends, continuation) = AsyncStream.makeStream(of: Result<Void, any Error>.self)
+    let watchers = [
+      Task {
+        let result = await display.result
+        _ = continuation.yield(result.map { _ in })
+      },
+      Task { _ = continuation.yield(await script.result) },
+    ]
+    var iterator = ends.makeAsyncIterator()
+    let first = await iterator.next() ?? .success(())
+    script.cancel()
+    display.cancel()
+    _ = await display.result
+    for watcher in watchers { watcher.cancel() }
+    continuation.finish()
+    if case .failure(let error) = first, error is CancellationError { return .success(()) }
+    return first
+  }
+
+  /// Polls `condition` every 100 ms until it holds or `limit` has passed.
+  static func wait(upTo limit: Duration, _ condition: @Sendable () -> Bool) async {
+    let deadline = ContinuousClock.now.advanced(by: limit)
+    while !condition(), ContinuousClock.now < deadline {
+      try? await Task.sleep(for: .milliseconds(100))
+    }
+  }
+}
+
+/// The demo's server: started, stopped and started again on the same port with the same database.
+actor DemoServer {
+  let campaign: Campaign
+  let database: String
+  private var server: BulkheadServer?
+  private var task: Task<Void, any Error>?
+  private static let username = "demo-gm"
+  private let password = UUID().uuidString
+
+  init(campaign: Campaign, database: String) throws {
+    self.campaign = campaign
+    self.database = database
+  }
+
+  /// Starts a server on `port` (0: a free one) and returns the port it listens on.
+  func start(port: Int) async throws -> Int {
+    let server = try BulkheadServer(
+      configuration: ServerConfiguration(host: "127.0.0.1", port: port, campaign: campaign, databasePath: database),
+      logger: Logger(label: "bulkhead-demo", factory: { _ in SwiftLogNoOpLogHandler() }))
+    if try await server.accounts.usernames().isEmpty {
+      try await server.accounts.setAccount(username: Self.username, password: password)
+    }
+    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+    let task = Task {
+      defer { continuation.finish() }
+      try await server.run { port in continuation.yield(port) }
+    }
+    var iterator = ports.makeAsyncIterator()
+    guard let listening = await iterator.next() else {
+      if case .failure(let error) = await task.result { throw CLIError("the demo server did not start: \(error)") }
+      throw CLIError("the demo server did not start")
+    }
+    self.server = server
+    self.task = task
+    return listening
+  }
+
+  /// Logs the demo GM in on `base` and returns the token.
+  func login(_ base: String) async throws -> String {
+    let answer: JSONValue
+    do {
+      answer = try await HTTPJSONClient(server: base).post(
+        "/api/auth/login", body: ["username": .string(Self.username), "password": .string(password)])
+    } catch {
+      throw CLIError("the demo GM could not log in: \(error)")
+    }
+    guard let token = answer["token"]?.stringValue else { throw CLIError("the login answer has no token") }
+    return token
+  }
+
+  /// Stops the server and waits for it to end.
+  func stop() async {
+    server?.stop()
+    _ = await task?.result
+    server = nil
+    task = nil
+  }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import BulkheadTUI
+import Foundation
+
+/// How the player display draws: the options `bulkhead play` and `bulkhead demo` share, and the code that opens
+/// the display they choose.
+struct DisplayOptions: ParsableArguments {
+  @Option(help: "The colour theme: amber, phosphor, teal, mono, or any NAME.yaml in a themes folder.")
+  var theme = "teal"
+
+  @Flag(help: "Print frames as text instead of drawing on the terminal.")
+  var headless = false
+
+  @Option(help: "The headless frame size, WIDTHxHEIGHT.")
+  var size = "100x30"
+
+  @Flag(help: "Headless frames with ANSI colour sequences.")
+  var ansi = false
+
+  @Option(help: "Exit after this many headless frames.")
+  var frames: Int?
+
+  @Flag(help: "Draw with ASCII only, whatever the locale says.")
+  var ascii = false
+
+  @Option(
+    help: "Append diagnostics to this file (a curses display drops them without it); curses sends stderr there too.")
+  var log: String?
+
+  func validate() throws {
+    if let frames, frames < 1 { throw ValidationError("--frames must be at least 1") }
+    _ = try headlessSize()
+  }
+
+  /// `--size` as a width and a height.
+  func headlessSize() throws -> (width: Int, height: Int) {
+    let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+    guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]),
+      (1...1000).contains(width), (1...1000).contains(height)
+    else {
+      throw ValidationError("--size must be WIDTHxHEIGHT with each between 1 and 1000, e.g. 100x30")
+    }
+    return (width, height)
+  }
+
+  /// Opens the display these options choose — curses on a usable terminal, else headless text — runs it for
+  /// `configuration` until it ends, restores the terminal and returns why it ended.
+  ///
+  /// - Parameters:
+  ///   - kiosk: a curses display ignores Ctrl-C, Ctrl-\ and Ctrl-Z.
+  ///   - onFrame: called with the model of every frame drawn.
+  func run(
+    _ configuration: PlayerConfiguration, kiosk: Bool = false,
+    onFrame: @escaping @Sendable (PlayerModel) -> Void = { _ in }
+  ) async throws -> String {
+    let chosenTheme: Theme
+    do {
+      chosenTheme = try ThemeLibrary.standard().load(named: theme)
+    } catch {
+      throw CLIError(error.description)
+    }
+    let choice = TerminalProbe.choose(TerminalProbe.detect(forceHeadless: headless))
+    let glyphs = ascii ? GlyphSet.ascii : choice.glyphs
+    let palette = chosenTheme.palette(for: choice.colorDepth)
+    let api = HTTPJSONClient(server: configuration.server)
+    let logFile = try log.map(LogFile.init(path:))
+    let panels = chosenTheme.boxGlyphs(for: glyphs)
+    if choice.screen == .curses {
+      logFile?.captureStandardError()
+      let session: TerminalSession
+      do {
+        session = try TerminalSession(palette: palette, kiosk: kiosk)
+      } catch {
+        throw CLIError(error.description)
+      }
+      let app = PlayerApp(
+        configuration: configuration, api: api, output: TerminalOutput(session: session, glyphs: glyphs),
+        panels: panels, log: { logFile?.append($0) }, onFrame: onFrame)
+      let reason = await app.run()
+      session.close()
+      logFile?.append("display ended: \(reason)")
+      return reason
+    }
+    if !headless { FileHandle.standardError.write(Data("bulkhead: headless: \(choice.reason)\n".utf8)) }
+    let (width, height) = try headlessSize()
+    let output = HeadlessOutput(
+      width: width, height: height, glyphs: glyphs, palette: ansi ? palette : nil, frameLimit: frames)
+    let app = PlayerApp(
+      configuration: configuration, api: api, output: output, panels: panels,
+      log: { message in
+        logFile?.append(message)
+        FileHandle.standardError.write(Data("bulkhead: \(message)\n".utf8))
+      }, onFrame: onFrame)
+    return await app.run()
+  }
+}
