@@ -5,8 +5,11 @@ import Foundation
 /// How the player display draws: the options `bulkhead play` and `bulkhead demo` share, and the code that opens
 /// the display they choose.
 struct DisplayOptions: ParsableArguments {
-  @Option(help: "The colour theme: amber, phosphor, teal, mono, or any NAME.yaml in a themes folder.")
-  var theme = "teal"
+  @Option(help: "The colour theme: amber, phosphor, teal (default), mono, or any NAME.yaml in a themes folder.")
+  var theme: String?
+
+  /// The theme used without `--theme`; when its file cannot be found the built-in mono theme is used instead.
+  static let defaultTheme = "teal"
 
   @Flag(help: "Print frames as text instead of drawing on the terminal.")
   var headless = false
@@ -53,12 +56,7 @@ struct DisplayOptions: ParsableArguments {
     _ configuration: PlayerConfiguration, kiosk: Bool = false,
     onFrame: @escaping @Sendable (PlayerModel) -> Void = { _ in }
   ) async throws -> String {
-    let chosenTheme: Theme
-    do {
-      chosenTheme = try ThemeLibrary.standard().load(named: theme)
-    } catch {
-      throw CLIError(error.description)
-    }
+    let chosenTheme = try loadTheme()
     let choice = TerminalProbe.choose(TerminalProbe.detect(forceHeadless: headless))
     let glyphs = ascii ? GlyphSet.ascii : choice.glyphs
     let palette = chosenTheme.palette(for: choice.colorDepth)
@@ -66,7 +64,11 @@ struct DisplayOptions: ParsableArguments {
     let logFile = try log.map(LogFile.init(path:))
     let panels = chosenTheme.boxGlyphs(for: glyphs)
     if choice.screen == .curses {
-      logFile?.captureStandardError()
+      if let logFile {
+        logFile.captureStandardError()
+      } else {
+        LogFile.discardStandardError()
+      }
       let session: TerminalSession
       do {
         session = try TerminalSession(palette: palette, kiosk: kiosk)
@@ -79,8 +81,10 @@ struct DisplayOptions: ParsableArguments {
       let reason = await app.run()
       session.close()
       logFile?.append("display ended: \(reason)")
+      if let signalNumber = Self.signalNumber(endingWith: reason) { throw ExitCode(128 + signalNumber) }
       return reason
     }
+    SignalExit.install()
     if !headless { FileHandle.standardError.write(Data("bulkhead: headless: \(choice.reason)\n".utf8)) }
     let (width, height) = try headlessSize()
     let output = HeadlessOutput(
@@ -92,5 +96,21 @@ struct DisplayOptions: ParsableArguments {
         FileHandle.standardError.write(Data("bulkhead: \(message)\n".utf8))
       }, onFrame: onFrame)
     return await app.run()
+  }
+
+  /// The theme `--theme` names, or the default one (the built-in mono theme when the default's file is missing).
+  func loadTheme() throws -> Theme {
+    let library = ThemeLibrary.standard()
+    do {
+      return try library.load(named: theme ?? Self.defaultTheme)
+    } catch {
+      guard theme == nil, case .unknownTheme = error else { throw CLIError(error.description) }
+      return Theme.builtInMono
+    }
+  }
+
+  /// The signal number a curses display's end reason names ("SIGTERM", "SIGHUP", "SIGQUIT", "SIGINT").
+  static func signalNumber(endingWith reason: String) -> Int32? {
+    ["SIGTERM": SIGTERM, "SIGHUP": SIGHUP, "SIGQUIT": SIGQUIT, "SIGINT": SIGINT][reason]
   }
 }

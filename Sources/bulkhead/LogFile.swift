@@ -4,22 +4,28 @@ import Foundation
 final class LogFile: Sendable {
   private let handle: FileHandle
 
-  /// Opens (creating when needed) `path` for appending.
+  /// Opens (creating when needed) `path` for appending; several processes may share it.
   init(path: String) throws {
-    if !FileManager.default.fileExists(atPath: path) {
-      guard FileManager.default.createFile(atPath: path, contents: nil) else {
-        throw CLIError("cannot create the log file \(path)")
-      }
+    let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      throw CLIError("cannot open the log file \(path): \(String(cString: strerror(errno)))")
     }
-    guard let handle = FileHandle(forWritingAtPath: path) else { throw CLIError("cannot open the log file \(path)") }
-    handle.seekToEndOfFile()
-    self.handle = handle
+    handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
   }
 
   /// Sends the process's standard error to the log too, so nothing (not even a runtime failure report) is written
   /// over the screen being drawn.
   func captureStandardError() {
     dup2(handle.fileDescriptor, STDERR_FILENO)
+  }
+
+  /// Sends the process's standard error nowhere: a curses display without `--log` must not have anything written
+  /// over it.
+  static func discardStandardError() {
+    let null = open("/dev/null", O_WRONLY)
+    guard null >= 0 else { return }
+    dup2(null, STDERR_FILENO)
+    close(null)
   }
 
   /// Appends `line` with the UTC time.

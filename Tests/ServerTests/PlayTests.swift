@@ -7,7 +7,7 @@ import Testing
   "Player display (headless)", .serialized,
   .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))
 struct PlayTests {
-  @Test("STANDBY names the ship; a revealed room appears; a token moves; fog hides the rest")
+  @Test("STANDBY names the ship; a revealed room appears; a token moves; fog hides a creature until revealed")
   func followsTheGM() async throws {
     try await ServerHarness.with { server in
       let display = try HeadlessDisplay(server: server.base)
@@ -37,10 +37,14 @@ struct PlayTests {
       #expect(end.column > start.column)
       #expect(end.row > start.row)
 
-      _ = try await server.gm("/api/gm/encounter/place-token/", #"{"type":"creature","name":"Thing","x":20,"y":14}"#)
-      _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"STANDBY"}"#)
-      let back = try display.waitFor(text: "STANDBY")
-      #expect(!back.text.contains("M "), "no creature may show through the fog or on STANDBY")
+      _ = try await server.gm("/api/gm/encounter/place-token/", #"{"type":"creature","name":"Thing","x":23,"y":9}"#)
+      _ = try await server.gm("/api/gm/encounter/toggle-room/", #"{"room_id":"galley","visible":true}"#)
+      let later = try display.waitFor(text: "GALLEY")
+      let creatures = { (text: String) in text.filter { $0 == "M" }.count }
+      #expect(creatures(later.text) == creatures(moved.text), "a creature in a fogged room must not show")
+      _ = try await server.gm("/api/gm/encounter/toggle-room/", #"{"room_id":"eva_prep","visible":true}"#)
+      let shown = try display.waitFor(text: "EVA PREP")
+      #expect(creatures(shown.text) == creatures(moved.text) + 1, "revealing its room shows the creature")
     }
   }
 

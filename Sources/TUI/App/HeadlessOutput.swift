@@ -11,7 +11,7 @@ public final class HeadlessOutput: FrameOutput {
   public var events: AsyncStream<TerminalEvent>? { nil }
   private let palette: Palette?
   private let frameLimit: Int?
-  private let write: @Sendable (String) -> Void
+  private let write: @Sendable (String) -> Bool
   private let state = Mutex(State())
 
   private struct State {
@@ -23,10 +23,11 @@ public final class HeadlessOutput: FrameOutput {
   ///
   /// - Parameters:
   ///   - frameLimit: the number of frames after which ``show(_:reason:)`` returns `false`; `nil` for no limit.
-  ///   - write: where the text goes; standard output by default.
+  ///   - write: where the text goes, `false` when it can take no more (e.g. the reader of a pipe left); standard
+  ///     output by default.
   public init(
     width: Int, height: Int, glyphs: GlyphSet, palette: Palette? = nil, frameLimit: Int? = nil,
-    write: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data($0.utf8)) }
+    write: @escaping @Sendable (String) -> Bool = HeadlessOutput.writeToStandardOutput
   ) {
     size = (width, height)
     self.glyphs = glyphs
@@ -48,8 +49,8 @@ public final class HeadlessOutput: FrameOutput {
       state.frames += 1
       return state.frames
     }
-    if let number {
-      write("--- frame \(number) \(reason) \(Self.timestamp(Date())) ---\n\(text)\n")
+    if let number, !write("--- frame \(number) \(reason) \(Self.timestamp(Date())) ---\n\(text)\n") {
+      return false
     }
     guard let frameLimit else { return true }
     return state.withLock { $0.frames } < frameLimit
@@ -57,6 +58,16 @@ public final class HeadlessOutput: FrameOutput {
 
   public func repaint() {
     state.withLock { $0.last = nil }
+  }
+
+  /// Writes `text` to standard output; `false` when it is closed (a pipe whose reader left).
+  @Sendable public static func writeToStandardOutput(_ text: String) -> Bool {
+    do {
+      try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+      return true
+    } catch {
+      return false
+    }
   }
 
   /// `date` in UTC as `YYYY-MM-DDTHH:MM:SSZ`.

@@ -3,8 +3,9 @@ import BulkheadCore
 /// The whole player display: one frame of the active view drawn from a ``PlayerModel``.
 ///
 /// - Below ``minimumWidth`` × ``minimumHeight`` only a centred `terminal too small — need 60×18` is drawn.
-/// - While the connection is lost the top line is a full-width reverse-video ``ColorRole/banner`` line
-///   `CONNECTION LOST — RETRYING… (attempt N, next in S s)`; otherwise the whole frame belongs to the view.
+/// - While the connection is lost the top line becomes a full-width reverse-video ``ColorRole/banner`` line
+///   `CONNECTION LOST — RETRYING… (attempt N, next in S s)` drawn over the view, whose layout stays as it was (so
+///   the map does not jump when the connection flaps).
 /// - Before the first payload: a centred `CONNECTING…` panel.
 /// - STANDBY: a centred framed panel with the ship's name (else the location's, else `BULKHEAD`), the clock and
 ///   `STANDBY`.
@@ -38,18 +39,14 @@ public enum PlayerFrame {
       centre(text, in: Rect(x: 0, y: height / 2, width: width, height: 1), style: .plain, glyphs: glyphs, on: &canvas)
       return canvas
     }
-    var area = canvas.bounds
-    if model.connectionLost {
-      drawBanner(model, glyphs: glyphs, on: &canvas)
-      area = Rect(x: 0, y: 1, width: width, height: height - 1)
-    }
-    guard let payload = model.payload else {
+    if let payload = model.payload {
+      drawView(model, payload, in: canvas.bounds, glyphs: glyphs, panels: panels, on: &canvas)
+    } else {
       drawPanel(
         title: "BULKHEAD", clock: model.clock, subtitle: "CONNECTING" + glyphs.pick("…", "..."),
-        in: area, glyphs: glyphs, box: panels, on: &canvas)
-      return canvas
+        in: canvas.bounds, glyphs: glyphs, box: panels, on: &canvas)
     }
-    drawView(model, payload, in: area, glyphs: glyphs, panels: panels, on: &canvas)
+    if model.connectionLost { drawBanner(model, glyphs: glyphs, on: &canvas) }
     return canvas
   }
 
