@@ -148,6 +148,18 @@ public struct DeckMapView: Sendable {
       reverse: hasStatus(status, "panicked"))
   }
 
+  /// The mark drawn just right of a living token for its most serious status, so that status shows by glyph and not
+  /// by colour alone: wounded `!`, panicked `?`, infected `%`, unconscious `z`, stressed `~`; none for a dead token
+  /// (its own glyph says so) or a token without these statuses.
+  public static func statusMark(_ status: [String]) -> (glyph: String, role: ColorRole)? {
+    guard !hasStatus(status, "dead") else { return nil }
+    let marks: [(String, String, ColorRole)] = [
+      ("wounded", "!", .critical), ("panicked", "?", .alert), ("infected", "%", .alert),
+      ("unconscious", "z", .warning), ("stressed", "~", .warning),
+    ]
+    return marks.first { hasStatus(status, $0.0) }.map { ($0.1, $0.2) }
+  }
+
   /// The glyph and role of a point of interest of `type`.
   static func poiGlyph(_ type: String, glyphs: GlyphSet) -> (glyph: String, role: ColorRole) {
     switch type.lowercased() {
@@ -309,20 +321,31 @@ public struct DeckMapView: Sendable {
     }
   }
 
-  private func drawTokens(layout: MapLayout, rects: [String: Rect], painter: inout Painter) {
-    let order: [Token.Kind: Int] = [.object: 0, .creature: 1, .npc: 2, .player: 3]
-    let sorted = tokens.sorted { lhs, rhs in
+  /// Whether `token` stands where the players can see it: its cell's room (if any) and its `room_id` room (if
+  /// given) are revealed.
+  func isRevealed(_ token: Token) -> Bool {
+    var revealed = deck.room(atX: token.x, y: token.y).map { isRevealed($0.id) } ?? true
+    if !token.roomID.isEmpty {
+      revealed = revealed && deck.room(token.roomID) != nil && isRevealed(token.roomID)
+    }
+    return revealed
+  }
+
+  /// The tokens this view draws (all of them for the GM, only those in revealed rooms for players), players
+  /// first, then NPCs, creatures and objects, each kind by id.
+  public var visibleTokens: [Token] {
+    let order: [Token.Kind: Int] = [.player: 0, .npc: 1, .creature: 2, .object: 3]
+    return tokens.filter { showFogged || isRevealed($0.value) }.sorted { lhs, rhs in
       let left = order[lhs.value.type] ?? 0
       let right = order[rhs.value.type] ?? 0
       return left != right ? left < right : lhs.key < rhs.key
-    }
-    for (_, token) in sorted {
+    }.map(\.value)
+  }
+
+  private func drawTokens(layout: MapLayout, rects: [String: Rect], painter: inout Painter) {
+    for token in visibleTokens.reversed() {
       let cellRoom = deck.room(atX: token.x, y: token.y)
-      var revealed = cellRoom.map { isRevealed($0.id) } ?? true
-      if !token.roomID.isEmpty {
-        revealed = revealed && deck.room(token.roomID) != nil && isRevealed(token.roomID)
-      }
-      guard revealed || showFogged else { continue }
+      let revealed = isRevealed(token)
       var within = painter.area
       if let cellRoom, let rect = rects[cellRoom.id] {
         within = rect.inset(by: 1).isEmpty ? rect : rect.inset(by: 1)
@@ -331,6 +354,10 @@ public struct DeckMapView: Sendable {
       let style = fogged(Self.tokenStyle(token.type, status: token.status), !revealed)
       painter.glyph(
         Self.tokenGlyph(token.type, status: token.status, glyphs: glyphs), x: point.x, y: point.y, style: style)
+      if let mark = Self.statusMark(token.status), within.contains(x: point.x + 1, y: point.y) {
+        painter.glyph(
+          mark.glyph, x: point.x + 1, y: point.y, style: fogged(CellStyle(role: mark.role, bold: true), !revealed))
+      }
     }
   }
 }

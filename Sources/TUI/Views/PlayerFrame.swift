@@ -9,8 +9,9 @@ import BulkheadCore
 /// - Before the first payload: a centred `CONNECTING…` panel.
 /// - STANDBY: a centred framed panel with the ship's name (else the location's, else `BULKHEAD`), the clock and
 ///   `STANDBY`.
-/// - ENCOUNTER: a header (location, deck name, `DECK n/N`) over the deck map (``DeckMapView``), with the active
-///   portraits as framed name cards along the bottom of the map area, over the map.
+/// - ENCOUNTER: a header (location, deck name, `DECK n/N`) over the deck map (``DeckMapView``), a legend of the
+///   tokens beside it when the view is wide enough (``TokenLegend``), and the active portraits as framed name cards
+///   along the bottom of the map area, over the map.
 /// - SHIP_DASHBOARD (``ShipDashboardView``), BRIDGE (``BridgeView``), MESSAGES and COMM_TERMINAL
 ///   (``MessagesView``), CHARON_TERMINAL (``CharonView``); a note while their data is being read.
 /// - The latest broadcast in the bottom row (``MessageTicker``) except on the views that list messages; over the
@@ -208,11 +209,17 @@ public enum PlayerFrame {
     let rule = String(repeating: glyphs.box.horizontal, count: max(0, area.width))
     canvas.put(rule, x: area.x, y: area.y + 1, style: CellStyle(role: .frame))
 
-    let map = mapArea(in: area)
+    var map = mapArea(in: area)
     if let deck {
       let view = DeckMapView(
         deck: deck, roomVisibility: payload.encounterRoomVisibility, doorStatus: payload.encounterDoorStatus,
         tokens: payload.encounterTokens, glyphs: glyphs, showFogged: role == .gm)
+      let tokens = view.visibleTokens
+      if map.width >= TokenLegend.minimumViewWidth, !tokens.isEmpty {
+        map.width -= TokenLegend.width + 1
+        TokenLegend(tokens: tokens, glyphs: glyphs).draw(
+          into: &canvas, area: Rect(x: map.maxX + 1, y: map.y, width: TokenLegend.width, height: map.height))
+      }
       view.draw(into: &canvas, area: map)
     } else {
       drawNote("map unavailable", in: map, glyphs: glyphs, on: &canvas)
