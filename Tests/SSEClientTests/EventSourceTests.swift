@@ -121,7 +121,9 @@ struct EventSourceTests {
     let server = try await TestEventServer.start()
     var configuration = quick(server.url("/empty"))
     configuration.healthThreshold = 3
-    let source = EventSource(configuration: configuration)
+    let live = EventSourceEnvironment.live
+    let highJitter = EventSourceEnvironment(sleep: live.sleep, now: live.now, random: { 0.99 })
+    let source = EventSource(configuration: configuration, environment: highJitter)
     let updates = await collect(source, limit: .seconds(10)) { updates in
       states(updates).filter { if case .waiting = $0 { true } else { false } }.count >= 3
     }
@@ -134,7 +136,7 @@ struct EventSourceTests {
     #expect(reasons.allSatisfy { $0.contains("before any event") })
     let delays = states(updates).compactMap { if case .waiting(_, let delay, _) = $0 { delay } else { nil } }
     try #require(delays.count >= 3)
-    #expect(delays[2] > delays[0], "backoff grows: \(delays)")
+    #expect(delays[2] > delays[0], "with the jitter at its top the wait grows with the failures: \(delays)")
   }
 
   @Test("a server that goes silent is detected as stalled, torn down and retried")
