@@ -383,6 +383,17 @@ struct PlayerControllerTests {
     #expect(controller.model.terminal?.slug == "signals_lab")
   }
 
+  @Test func aTerminalThatFailedToLoadIsAskedForAgainOnThePoll() throws {
+    var screen = try DemoScreen()
+    var controller = try Self.started(screen)
+    _ = controller.handle(
+      try screen.event(.showTerminal(locationSlug: "calyx-relay", terminalSlug: "keeper_terminal")), now: Self.start)
+    #expect(controller.fetched(Self.keeper, .failure(.unreachable("reset")), now: Self.start) == [])
+    #expect(controller.tick(hour: 21, minute: 7, now: Self.at(2)).contains(.fetch(Self.keeper)))
+    _ = controller.fetched(Self.keeper, .success(try Self.keeperJSON()), now: Self.at(2))
+    #expect(!controller.tick(hour: 21, minute: 7, now: Self.at(4)).contains(.fetch(Self.keeper)), "loaded: no more")
+  }
+
   @Test func aFailedAnswerForATerminalNoLongerShownFetchesTheCurrentOne() throws {
     var screen = try DemoScreen()
     var controller = try Self.started(screen)
@@ -545,7 +556,7 @@ struct PlayerControllerTests {
     #expect(controller.model.query.last == "z")
   }
 
-  @Test func aConversationOfAnotherChannelIsDroppedAndTheActiveOneFetched() throws {
+  @Test func aConversationOfAnotherChannelIsDroppedAndTheNextPollAsksAgain() throws {
     var screen = try DemoScreen()
     var controller = try Self.started(screen)
     let shown = controller.handle(
@@ -557,11 +568,12 @@ struct PlayerControllerTests {
     #expect(controller.model.payload?.charonActiveChannel == "bridge")
     #expect(!moved.contains(.fetch(.charon)), "one conversation request at a time")
     let story = try JSONParser.parse(CharonConversationTests.storyJSON)
-    #expect(controller.fetched(.charon, .success(story), now: Self.start) == [.fetch(.charon)])
+    #expect(controller.fetched(.charon, .success(story), now: Self.start) == [])
     #expect(controller.model.charon == nil, "the story channel's lines never show on the bridge channel")
+    #expect(controller.tick(hour: 21, minute: 7, now: Self.at(2)).contains(.fetch(.charon)), "the next poll asks again")
     guard case .object(var bridge) = story else { throw ControllerTestError("the story JSON is not an object") }
     bridge["channel"] = "bridge"
-    #expect(controller.fetched(.charon, .success(.object(bridge)), now: Self.start) == [])
+    #expect(controller.fetched(.charon, .success(.object(bridge)), now: Self.at(2)) == [])
     #expect(controller.model.charon?.channel == "bridge")
   }
 

@@ -182,6 +182,20 @@ struct PlayerFrameTests {
 
   // MARK: - Standby-like panels
 
+  @Test func absurdTokenCoordinatesFromTheWireClipInsteadOfCrashing() throws {
+    var payload = try Self.encounter().payload
+    payload.encounterTokens["far"] = Token(type: .creature, name: "Far", x: Int.max, y: Int.min)
+    payload.encounterTokens["near"] = Token(type: .npc, name: "Near", x: Int.min, y: Int.max, status: ["wounded"])
+    for glyphs in GlyphSet.allCases {
+      for role in PlayerModel.Role.allCases {
+        let frame = PlayerFrame.render(
+          PlayerModel(payload: payload, role: role), width: 160, height: 48, glyphs: glyphs)
+        Self.checkSane(frame, width: 160, height: 48)
+        if role == .gm { #expect(TextScreen.plain(frame).contains("Far"), "the GM's legend lists it") }
+      }
+    }
+  }
+
   @Test func aThemesPanelGlyphsFrameTheStandbyPanelButNeverReplaceASCII() throws {
     let model = PlayerModel(payload: try Self.standbyPayload())
     let heavy = TextScreen.plain(PlayerFrame.render(model, width: 80, height: 24, glyphs: .unicode, panels: .heavy))

@@ -9,8 +9,9 @@ import SSEClient
 ///
 /// - Messages are polled every ``pollInterval`` and re-fetched in full after every (re)connect; a HIGH or
 ///   CRITICAL message that arrives after the first load pops over the view for ``popoverDuration``.
-/// - The overlay's terminal is fetched when the overlay changes and after a reconnect; the CHARON conversation
-///   while it is on screen, on every change of the view and every ``pollInterval``; the ship's status at start,
+/// - The overlay's terminal is fetched when the overlay changes, after a reconnect and, until it has loaded, every
+///   ``pollInterval``; the CHARON conversation while it is on screen, on every change of the view and every
+///   ``pollInterval`` (an answer for another channel than the active one is dropped); the ship's status at start,
 ///   after a reconnect and on every event while SHIP_DASHBOARD shows; the star map once, for BRIDGE.
 public struct PlayerController: Sendable {
   /// What the display shows now.
@@ -141,6 +142,7 @@ public struct PlayerController: Sendable {
     nextPoll = now.advanced(by: pollInterval)
     var effects = fetch(.messages(since: newestSeen ?? 0))
     if model.showsCharon { effects += fetch(.charon) }
+    if model.terminal == nil, let resource = terminalResource { effects += fetch(resource) }
     return effects
   }
 
@@ -170,7 +172,7 @@ public struct PlayerController: Sendable {
     case (.charon, .success(let json)):
       guard model.showsCharon, let conversation = try? CharonConversation(json: json) else { return [] }
       let channel = model.payload?.charonActiveChannel ?? ""
-      guard conversation.channel.isEmpty || conversation.channel == channel else { return fetch(.charon) }
+      guard conversation.channel.isEmpty || conversation.channel == channel else { return [] }
       model.charon = conversation
     case (.shipStatus, .success(let json)):
       model.ship = try? ShipStatus(json: json)

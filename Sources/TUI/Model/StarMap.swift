@@ -147,10 +147,15 @@ public struct StarMap: Sendable, Equatable {
 
   // MARK: - Fields
 
+  /// The largest coordinate a system may have; farther (or not finite) ones are skipped, so that spans and scales
+  /// stay finite.
+  static let maximumCoordinate = 1e9
+
   static func system(_ value: JSONValue) -> System? {
     guard let name = value["name"].flatMap(ShipStatus.text), !name.isEmpty,
       let position = value["position"]?.arrayValue, position.count >= 2,
-      let x = position[0].doubleValue, let y = position[1].doubleValue, x.isFinite, y.isFinite
+      let x = position[0].doubleValue, let y = position[1].doubleValue, abs(x) <= maximumCoordinate,
+      abs(y) <= maximumCoordinate
     else { return nil }
     let z = position.count > 2 ? position[2].doubleValue.flatMap { $0.isFinite ? $0 : nil } ?? 0 : 0
     let info = value["info"]?.objectValue ?? [:]

@@ -372,7 +372,7 @@ struct MapLayout {
   /// `nil` when the grid or the area is empty.
   init?(gridWidth: Int, gridHeight: Int, area: Rect) {
     guard gridWidth > 0, gridHeight > 0, !area.isEmpty else { return nil }
-    let scale = min(Double(area.width) / Double(2 * gridWidth), Double(area.height) / Double(gridHeight))
+    let scale = min(Double(area.width) / (2 * Double(gridWidth)), Double(area.height) / Double(gridHeight))
     columnsPerCell = 2 * scale
     rowsPerCell = scale
     let mapWidth = min(area.width, Int((Double(gridWidth) * columnsPerCell).rounded(.down)))
@@ -382,17 +382,24 @@ struct MapLayout {
   }
 
   /// The canvas column of grid x-coordinate `x` (a cell's left edge when whole).
-  func column(_ x: Double) -> Int { originX + Int((x * columnsPerCell).rounded(.down)) }
+  func column(_ x: Double) -> Int { originX + Self.cells(x * columnsPerCell) }
 
   /// The canvas row of grid y-coordinate `y` (a cell's top edge when whole).
-  func row(_ y: Double) -> Int { originY + Int((y * rowsPerCell).rounded(.down)) }
+  func row(_ y: Double) -> Int { originY + Self.cells(y * rowsPerCell) }
+
+  /// `offset` rounded down to whole cells, kept within ±1,000,000 so that absurd coordinates from the wire clip
+  /// instead of overflowing.
+  static func cells(_ offset: Double) -> Int {
+    guard offset.isFinite else { return 0 }
+    return Int(min(max(offset.rounded(.down), -1_000_000), 1_000_000))
+  }
 
   /// The canvas rectangle of a room, at least one cell each way.
   func rect(of room: Room) -> Rect {
     let left = column(Double(room.x))
     let top = row(Double(room.y))
-    let right = column(Double(room.x + room.width))
-    let bottom = row(Double(room.y + room.height))
+    let right = column(Double(room.x) + Double(room.width))
+    let bottom = row(Double(room.y) + Double(room.height))
     return Rect(x: left, y: top, width: max(1, right - left), height: max(1, bottom - top))
   }
 
