@@ -24,9 +24,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The server on the bundled demo campaign with a scripted GM session, its stream shown live.
+# The server on the bundled demo campaign, a scripted GM session and the player display (q ends it).
 demo: build
-	@scripts/demo-stream.sh
+	$(SWIFT) run bulkhead demo
 
 # Just the server on the bundled demo campaign (http://127.0.0.1:8000/).
 serve: build
