@@ -1,0 +1,86 @@
+import ArgumentParser
+import BulkheadCore
+
+/// `bulkhead gm charon …`: the ship's AI terminal.
+struct GMCharon: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "charon",
+    abstract: "Drive CHARON: its mode, its location, its messages, its dialog.",
+    subcommands: [Mode.self, Location.self, Send.self, Dialog.self])
+
+  /// `bulkhead gm charon mode`: POST /api/gm/charon/mode/.
+  struct Mode: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "mode", abstract: "DISPLAY shows CHARON's messages; QUERY lets the players ask.")
+
+    @Option(help: "The mode.")
+    var mode: CharonMode
+
+    @OptionGroup var options: GMWriteOptions
+
+    func run() async throws {
+      let client = try GMClient(options)
+      let answer = try await client.post(.charonMode, ["mode": .string(mode.rawValue)])
+      client.report(answer, "CHARON mode \(answer.text("mode"))")
+    }
+  }
+
+  /// `bulkhead gm charon location`: POST /api/gm/charon/location/.
+  struct Location: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "location", abstract: "Set the location CHARON speaks from (an empty path clears it).")
+
+    @Option(name: .customLong("location-path"), help: "The location's path, e.g. haldens-reach/kestrel_dawn.")
+    var locationPath: String
+
+    @OptionGroup var options: GMWriteOptions
+
+    func run() async throws {
+      let client = try GMClient(options)
+      let answer = try await client.post(.charonLocation, ["location_path": .string(locationPath)])
+      let path = answer.text("location_path")
+      client.report(answer, path.isEmpty ? "CHARON location cleared" : "CHARON location \(path)")
+    }
+  }
+
+  /// `bulkhead gm charon send`: POST /api/gm/charon/send/.
+  struct Send: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "send", abstract: "Add a CHARON message to the active channel's conversation.")
+
+    @Option(help: "The message.")
+    var content: String
+
+    @OptionGroup var options: GMWriteOptions
+
+    func run() async throws {
+      let client = try GMClient(options)
+      let answer = try await client.post(.charonSend, ["content": .string(content)])
+      client.report(answer, "CHARON message \(answer.text("message_id")) sent on channel \(answer.text("channel"))")
+    }
+  }
+
+  /// `bulkhead gm charon dialog`: POST /api/gm/charon/toggle-dialog/.
+  struct Dialog: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "dialog", abstract: "Open or close the CHARON dialog on the shared screen (toggle without a flag).")
+
+    /// What to do with the dialog.
+    enum Change: EnumerableFlag {
+      case open, close
+    }
+
+    @Flag(help: "Open or close it.")
+    var change: Change?
+
+    @OptionGroup var options: GMWriteOptions
+
+    func run() async throws {
+      var body: [String: JSONValue] = [:]
+      if let change { body["open"] = .bool(change == .open) }
+      let client = try GMClient(options)
+      let answer = try await client.post(.toggleCharonDialog, body)
+      client.report(answer, "CHARON dialog \(answer["charon_dialog_open"]?.boolValue == true ? "open" : "closed")")
+    }
+  }
+}
