@@ -333,17 +333,22 @@ public struct DeckMapView: Sendable {
 
   /// The tokens this view draws (all of them for the GM, only those in revealed rooms for players), players
   /// first, then NPCs, creatures and objects, each kind by id.
-  public var visibleTokens: [Token] {
+  public var visibleTokens: [(id: String, token: Token)] {
     let order: [Token.Kind: Int] = [.player: 0, .npc: 1, .creature: 2, .object: 3]
     return tokens.filter { showFogged || isRevealed($0.value) }.sorted { lhs, rhs in
       let left = order[lhs.value.type] ?? 0
       let right = order[rhs.value.type] ?? 0
       return left != right ? left < right : lhs.key < rhs.key
-    }.map(\.value)
+    }.map { ($0.key, $0.value) }
+  }
+
+  /// Every door of the deck with its live status (`encounter_door_status`, else the map's), in the map's order.
+  public var doors: [(id: String, status: DoorStatus)] {
+    deck.connections.map { ($0.id, doorStatus[$0.id] ?? $0.doorStatus) }
   }
 
   private func drawTokens(layout: MapLayout, rects: [String: Rect], painter: inout Painter) {
-    for token in visibleTokens.reversed() {
+    for (_, token) in visibleTokens.reversed() {
       let cellRoom = deck.room(atX: token.x, y: token.y)
       let revealed = isRevealed(token)
       var within = painter.area

@@ -10,7 +10,8 @@ import BulkheadCore
 /// - STANDBY: a centred framed panel with the ship's name (else the location's, else `BULKHEAD`), the clock and
 ///   `STANDBY`.
 /// - ENCOUNTER: a header (location, deck name, `DECK n/N`) over the deck map (``DeckMapView``), a legend of the
-///   tokens beside it when the view is wide enough (``TokenLegend``), and the active portraits as framed name cards
+///   tokens (for the GM with their ids, and the doors' ids and statuses) beside it when the view is wide enough
+///   (``EncounterLegend``), and the active portraits as framed name cards
 ///   along the bottom of the map area, over the map.
 /// - SHIP_DASHBOARD (``ShipDashboardView``), BRIDGE (``BridgeView``), MESSAGES and COMM_TERMINAL
 ///   (``MessagesView``), CHARON_TERMINAL (``CharonView``); a note while their data is being read.
@@ -214,11 +215,12 @@ public enum PlayerFrame {
       let view = DeckMapView(
         deck: deck, roomVisibility: payload.encounterRoomVisibility, doorStatus: payload.encounterDoorStatus,
         tokens: payload.encounterTokens, glyphs: glyphs, showFogged: role == .gm)
-      let tokens = view.visibleTokens
-      if map.width >= TokenLegend.minimumViewWidth, !tokens.isEmpty {
-        map.width -= TokenLegend.width + 1
-        TokenLegend(tokens: tokens, glyphs: glyphs).draw(
-          into: &canvas, area: Rect(x: map.maxX + 1, y: map.y, width: TokenLegend.width, height: map.height))
+      let legend = EncounterLegend(
+        tokens: view.visibleTokens, doors: role == .gm ? view.doors : [], showsIDs: role == .gm, glyphs: glyphs)
+      if map.width >= EncounterLegend.minimumViewWidth, !legend.isEmpty {
+        map.width -= EncounterLegend.width + 1
+        legend.draw(
+          into: &canvas, area: Rect(x: map.maxX + 1, y: map.y, width: EncounterLegend.width, height: map.height))
       }
       view.draw(into: &canvas, area: map)
     } else {
