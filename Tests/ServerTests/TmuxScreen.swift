@@ -78,9 +78,11 @@ final class TmuxScreen: @unchecked Sendable {
   ///
   /// The tmux server that the first command forks outlives it, so it must inherit nothing from the test process:
   /// not the output pipe, and no descriptor above 2 (it would keep an in-process server's listening socket bound
-  /// after that server stops). Foundation's `Process` cannot be used: it learns of the child's end through a
-  /// descriptor the daemon inherits, and would wait for the tmux server to exit. So: `posix_spawn` with every
-  /// descriptor above 2 closed, then `waitpid`.
+  /// after that server stops), and a cleared signal mask with default actions (a test thread blocks most signals,
+  /// and a tmux server and pane that inherited that would never hear SIGCHLD, SIGHUP or `kill-server`).
+  /// Foundation's `Process` cannot be used: it learns of the child's end through a descriptor the daemon inherits,
+  /// and would wait for the tmux server to exit. So: `posix_spawn` with every descriptor above 2 closed, then
+  /// `waitpid`.
   @discardableResult
   private func run(_ arguments: [String], reading: Bool = true) throws -> (status: Int32, output: String) {
     guard let executable = Self.executable else { throw HarnessError("tmux is not installed") }
@@ -103,8 +105,18 @@ final class TmuxScreen: @unchecked Sendable {
     _ = closeFrom(&actions, 3)
     let argv = ([executable, "-L", name, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
     close(pipe[1])
     guard spawned == 0 else { throw HarnessError("cannot start tmux: error \(spawned)") }
     var output: [UInt8] = []
