@@ -1,0 +1,123 @@
+import ArgumentParser
+import BulkheadCore
+import BulkheadTUI
+import Foundation
+
+/// `bulkhead bench`: payload, render and parser cost, and write → event latency, as a table or one JSON object.
+struct Bench: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Measure Bulkhead: payload and frame cost, SSE parser throughput, write -> event latency.",
+    discussion: """
+      Run it from a release build (swift run -c release bulkhead bench). It measures, in order: building and \
+      encoding the ENCOUNTER payload of the demo ship and, when ../shared/fixtures/mothership-data is there, of the \
+      fixture ship; drawing that ENCOUNTER at 160x48; the SSE parser on 1 MB of small events and on one large \
+      event; and the time from a GM token move to each listener's parser delivering its event, with 1, 100 and \
+      1000 listeners on a loopback server. Each figure names its unit and how many samples it has.
+      """)
+
+  @Flag(help: "A short smoke run: few samples, a 10 MB parser event and no 1000-listener run.")
+  var quick = false
+
+  @Flag(help: "Print one JSON object instead of the table.")
+  var json = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Timed runs of the payload and frame figures (default 1000; 50 with --quick).",
+      discussion: "The parser figures take a tenth as many runs and the latency figures a fifth as many token moves."))
+  var samples: Int?
+
+  func validate() throws {
+    if let samples, !(1...1_000_000).contains(samples) {
+      throw ValidationError("--samples must be from 1 to 1000000")
+    }
+  }
+
+  func run() async throws {
+    let runs = samples ?? (quick ? 50 : 1000)
+    let campaign = try CampaignOption.load(nil)
+    var figures = try payloadFigures(demo: campaign, runs: runs)
+    figures.append(try renderFigure(campaign, runs: runs))
+    figures += try parserFigures(runs: Swift.max(1, runs / 10))
+    let fanOut = BenchFanOut(campaign: campaign, writes: Swift.max(1, runs / 5))
+    for listeners in quick ? [1, 100] : [1, 100, 1000] {
+      figures.append(try await fanOut.run(listeners: listeners))
+    }
+    if json {
+      let report: JSONValue = [
+        "command": "bulkhead bench", "quick": .bool(quick), "figures": .array(figures.map(\.json)),
+      ]
+      print(String(decoding: JSONWriter.encode(report), as: UTF8.self))
+    } else {
+      print(BenchFigure.table(figures))
+    }
+  }
+
+  /// Payload build + encode of the demo ship's ENCOUNTER, and of the fixture ship's when the fixtures are there.
+  private func payloadFigures(demo: Campaign, runs: Int) throws -> [BenchFigure] {
+    var ships = [("demo", demo, "kestrel_dawn")]
+    if let folder = BenchEncounter.fixtureFolder() {
+      do {
+        ships.append(("fixture", try Campaign.load(from: folder), "uscss_morrigan"))
+      } catch {
+        throw CLIError("cannot load the fixture campaign \(folder.path): \(error)")
+      }
+    }
+    return try ships.map { name, campaign, preferred in
+      guard let slug = BenchEncounter.shipSlug(in: campaign, preferred: preferred) else {
+        throw CLIError("the \(name) campaign has no ship with a deck map")
+      }
+      let state = try BenchEncounter(campaign: campaign, locationSlug: slug).state(in: campaign)
+      let builder = PayloadBuilder(campaign: campaign)
+      var bytes = 0
+      let durations = Self.time(runs) { run in
+        bytes = builder.encode(state, version: run + 1, epoch: "bench").count
+      }
+      return BenchFigure(
+        key: "payload.\(name)", label: "payload build + encode, \(name) ship \(slug) ENCOUNTER", unit: "µs",
+        durations: durations, counts: ["payload_bytes": bytes])
+    }
+  }
+
+  /// One frame of the demo ship's ENCOUNTER, with tokens, portraits and the legend, at 160x48.
+  private func renderFigure(_ campaign: Campaign, runs: Int) throws -> BenchFigure {
+    let encounter = try BenchEncounter(campaign: campaign, locationSlug: "kestrel_dawn")
+    let bytes = PayloadBuilder(campaign: campaign).encode(try encounter.state(in: campaign), version: 1, epoch: "bench")
+    let model = PlayerModel(payload: try ActiveViewPayload.decode(bytes), clock: "21:07")
+    let frame = TextScreen.plain(PlayerFrame.render(model, width: 160, height: 48, glyphs: .unicode))
+    let portraits = campaign.npcs.prefix(2).map(\.name)
+    guard frame.contains(" TOKENS "), portraits.allSatisfy({ frame.contains($0.uppercased()) || frame.contains($0) })
+    else { throw CLIError("the ENCOUNTER frame lacks its legend or portraits") }
+    var cells = 0
+    let durations = Self.time(runs) { _ in
+      let canvas = PlayerFrame.render(model, width: 160, height: 48, glyphs: .unicode)
+      cells = canvas.width * canvas.height
+    }
+    return BenchFigure(
+      key: "render.encounter", label: "frame, demo ship ENCOUNTER 160x48 unicode", unit: "µs", durations: durations,
+      counts: ["cells": cells])
+  }
+
+  /// The parser on about 1 MB of small events, and on one 50 MB event (10 MB with --quick).
+  private func parserFigures(runs: Int) throws -> [BenchFigure] {
+    let small = BenchParser.smallEvents(bytes: 1 << 20)
+    let smallTimes = try (0..<runs).map { _ in try BenchParser.time(small.stream, events: small.events) }
+    let megabytes = quick ? 10 : 50
+    let large = BenchParser.largeEvent(bytes: megabytes * 1_000_000)
+    let largeTimes = try (0..<Swift.max(1, runs / 10)).map { _ in try BenchParser.time(large, events: 1) }
+    return [
+      BenchFigure(
+        key: "parser.small_events", label: "SSE parser, \(small.events) small events", bytes: small.stream.count,
+        durations: smallTimes, counts: ["events": small.events]),
+      BenchFigure(
+        key: "parser.large_event", label: "SSE parser, one \(megabytes) MB event", bytes: large.count,
+        durations: largeTimes),
+    ]
+  }
+
+  /// Times `runs` calls of `body`, which is given the run's index.
+  private static func time(_ runs: Int, _ body: (Int) -> Void) -> [Duration] {
+    let clock = ContinuousClock()
+    return (0..<runs).map { run in clock.measure { body(run) } }
+  }
+}
