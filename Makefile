@@ -3,7 +3,7 @@
 SYSTEM_PACKAGES := libsqlite3-dev libncurses-dev curl tmux
 SWIFT ?= swift
 
-.PHONY: deps build demo test lint serve
+.PHONY: deps build demo test lint serve bench
 
 # Installs the system packages the build needs (with apt-get when it can), or says how.
 deps:
@@ -31,6 +31,11 @@ demo: build
 # Just the server on the bundled demo campaign (http://127.0.0.1:8000/).
 serve: build
 	$(SWIFT) run bulkhead serve
+
+# The benchmarks on a release build (a table; see README "Benchmarks").
+bench: deps
+	$(SWIFT) build -c release
+	.build/release/bulkhead bench
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
