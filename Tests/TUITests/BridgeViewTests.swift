@@ -18,10 +18,8 @@ struct BridgeViewTests {
     _ map: StarMap?, current: String?, location: String? = "Kestrel Dawn", width: Int, height: Int,
     glyphs: GlyphSet = .unicode
   ) -> String {
-    var canvas = Canvas(width: width, height: height)
-    BridgeView(starMap: map, currentSystemSlug: current, locationName: location, glyphs: glyphs)
-      .draw(into: &canvas, area: canvas.bounds)
-    return TextScreen.plain(canvas)
+    let view = BridgeView(starMap: map, currentSystemSlug: current, locationName: location, glyphs: glyphs)
+    return TextScreen.plain(TUITests.render(view, width: width, height: height))
   }
 
   // MARK: - Golden frames

@@ -5,17 +5,11 @@ import Testing
 
 /// The pop-over for a new HIGH or CRITICAL broadcast.
 struct BroadcastPopoverTests {
-  static func render(_ popover: BroadcastPopover, width: Int, height: Int) -> Canvas {
-    var canvas = Canvas(width: width, height: height)
-    popover.draw(into: &canvas, area: canvas.bounds)
-    return canvas
-  }
-
   // MARK: - Golden frames
 
   @Test func goldenCritical80x24() throws {
     let text = TextScreen.plain(
-      Self.render(BroadcastPopover(message: try BroadcastMessageTests.list()[0]), width: 80, height: 24))
+      render(BroadcastPopover(message: try BroadcastMessageTests.list()[0]), width: 80, height: 24))
     let expected = [
       "",
       "",
@@ -47,7 +41,7 @@ struct BroadcastPopoverTests {
 
   @Test func goldenHigh100x30() throws {
     let text = TextScreen.plain(
-      Self.render(BroadcastPopover(message: try BroadcastMessageTests.list()[1]), width: 100, height: 30))
+      render(BroadcastPopover(message: try BroadcastMessageTests.list()[1]), width: 100, height: 30))
     let expected = [
       "",
       "",
@@ -85,7 +79,7 @@ struct BroadcastPopoverTests {
 
   @Test func goldenCriticalASCII80x24() throws {
     let popover = BroadcastPopover(message: try BroadcastMessageTests.list()[0], glyphs: .ascii)
-    let text = TextScreen.plain(Self.render(popover, width: 80, height: 24))
+    let text = TextScreen.plain(render(popover, width: 80, height: 24))
     let expected = [
       "",
       "",
@@ -119,14 +113,14 @@ struct BroadcastPopoverTests {
 
   @Test func criticalFillsThePanelInReverseCriticalHighHasAnAlertFrame() throws {
     let list = try BroadcastMessageTests.list()
-    let critical = Self.render(BroadcastPopover(message: list[0]), width: 80, height: 24)
+    let critical = render(BroadcastPopover(message: list[0]), width: 80, height: 24)
     for y in 8...14 {
       for x in 16...63 {
         #expect(critical[x: x, y: y].style.reverse && critical[x: x, y: y].style.role == .critical)
       }
     }
     #expect(!critical[x: 15, y: 10].style.reverse && !critical[x: 64, y: 10].style.reverse)
-    let high = Self.render(BroadcastPopover(message: list[1]), width: 80, height: 24)
+    let high = render(BroadcastPopover(message: list[1]), width: 80, height: 24)
     #expect(high[x: 14, y: 8].style == CellStyle(role: .alert, bold: true))
     #expect(high[x: 14, y: 10].style == CellStyle(role: .alert, bold: true))
     #expect(!high[x: 20, y: 12].style.reverse)
@@ -140,7 +134,7 @@ struct BroadcastPopoverTests {
     let message = BroadcastMessage(
       id: 9, sender: "CHARON", content: String(repeating: "REACTOR SCRAM IMMINENT. ", count: 40), priority: .critical,
       createdAt: "2186-02-09 21:14:03")
-    let canvas = Self.render(BroadcastPopover(message: message), width: 60, height: 17)
+    let canvas = render(BroadcastPopover(message: message), width: 60, height: 17)
     let rows = TextScreen.plain(canvas).split(separator: "\n", omittingEmptySubsequences: false)
     #expect(rows[0].isEmpty && rows[16].isEmpty)
     #expect(rows[1].contains("▲ CRITICAL ▲"))
@@ -153,7 +147,7 @@ struct BroadcastPopoverTests {
     for glyphs in GlyphSet.allCases {
       let popover = BroadcastPopover(
         message: BroadcastMessage(id: 1, sender: hostile, content: hostile, priority: .high), glyphs: glyphs)
-      let text = TextScreen.plain(Self.render(popover, width: 80, height: 24))
+      let text = TextScreen.plain(render(popover, width: 80, height: 24))
       #expect(text.contains("EVIL LINE"))
       #expect(!text.contains("[2J") && !text.contains("31m") && !text.contains("pwned") && !text.contains("?"))
     }
@@ -163,7 +157,7 @@ struct BroadcastPopoverTests {
     let views = try BroadcastMessageTests.list().map { BroadcastPopover(message: $0) }
     for size in [(60, 17), (80, 24), (100, 30), (160, 48), (200, 60)] {
       for view in views {
-        let canvas = Self.render(view, width: size.0, height: size.1)
+        let canvas = render(view, width: size.0, height: size.1)
         let rows = TextScreen.plain(canvas).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows.count == size.1)
         #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= size.0 })

@@ -5,12 +5,6 @@ import Testing
 
 /// The CHARON conversation, as the full view and as the dialog.
 struct CharonViewTests {
-  static func render(_ view: CharonView, width: Int, height: Int) -> Canvas {
-    var canvas = Canvas(width: width, height: height)
-    view.draw(into: &canvas, area: canvas.bounds)
-    return canvas
-  }
-
   static func lines(_ canvas: Canvas) -> [Substring] {
     TextScreen.plain(canvas).split(separator: "\n", omittingEmptySubsequences: false)
   }
@@ -21,7 +15,7 @@ struct CharonViewTests {
     let view = CharonView(
       conversation: try CharonConversationTests.story(), mode: .query, channel: "story",
       query: "what is in the housing", layout: .full)
-    let text = TextScreen.plain(Self.render(view, width: 80, height: 24))
+    let text = TextScreen.plain(render(view, width: 80, height: 24))
     let expected = [
       " CHARON                                                           story · QUERY",
       "────────────────────────────────────────────────────────────────────────────────",
@@ -54,7 +48,7 @@ struct CharonViewTests {
   @Test func goldenDialogDisplay100x30() throws {
     let view = CharonView(
       conversation: try CharonConversationTests.story(), mode: .display, channel: "story", layout: .dialog)
-    let text = TextScreen.plain(Self.render(view, width: 100, height: 30))
+    let text = TextScreen.plain(render(view, width: 100, height: 30))
     let expected = [
       "",
       "",
@@ -94,7 +88,7 @@ struct CharonViewTests {
     let view = CharonView(
       conversation: try CharonConversationTests.story(), mode: .query, channel: "story", layout: .dialog,
       glyphs: .ascii)
-    let text = TextScreen.plain(Self.render(view, width: 80, height: 24))
+    let text = TextScreen.plain(render(view, width: 80, height: 24))
     let expected = [
       "",
       "",
@@ -128,7 +122,7 @@ struct CharonViewTests {
 
   @Test func charonDraftsAwaitingApprovalAreNeverShown() throws {
     let text = TextScreen.plain(
-      Self.render(
+      render(
         CharonView(conversation: try CharonConversationTests.story(), mode: .display, layout: .full), width: 100,
         height: 30))
     #expect(!text.contains("DRAFT") && !text.contains("WELDED"))
@@ -138,7 +132,7 @@ struct CharonViewTests {
   @Test func scrolledToTheBottom() {
     let lines = (1...40).map { CharonConversation.Line(role: $0 % 2 == 0 ? "user" : "charon", content: "line \($0)") }
     let view = CharonView(conversation: CharonConversation(messages: lines), mode: .query, query: "", layout: .full)
-    let rows = Self.lines(Self.render(view, width: 60, height: 17))
+    let rows = Self.lines(render(view, width: 60, height: 17))
     #expect(rows[15] == String(repeating: "─", count: 60))
     #expect(rows[14] == "    YOU ▸ line 40")
     #expect(rows[12] == " CHARON ▸ line 39")
@@ -149,7 +143,7 @@ struct CharonViewTests {
 
   @Test func displayModeHasNoInputLine() throws {
     let view = CharonView(conversation: try CharonConversationTests.story(), mode: .display, layout: .full)
-    let rows = Self.lines(Self.render(view, width: 80, height: 24))
+    let rows = Self.lines(render(view, width: 80, height: 24))
     #expect(rows[23] == "          awaiting approval")
     #expect(!rows.contains { $0.contains("█") })
     #expect(rows[0].hasSuffix("DISPLAY"))
@@ -158,7 +152,7 @@ struct CharonViewTests {
   @Test func longQueryShowsItsTailBeforeTheCursor() {
     let query = "open every hatch on deck two and then 開けて"
     let view = CharonView(conversation: CharonConversation(), mode: .query, query: query, layout: .full)
-    let rows = Self.lines(Self.render(view, width: 40, height: 10))
+    let rows = Self.lines(render(view, width: 40, height: 10))
     #expect(rows[9] == "    YOU ▸ …on deck two and then 開けて█")
     #expect(DisplayWidth.of(String(rows[9])) <= 39)
     #expect(CharonView.tail("abcdef", columns: 4, glyphs: .ascii) == "~def")
@@ -170,7 +164,7 @@ struct CharonViewTests {
     let view = CharonView(
       conversation: CharonConversation(messages: [CharonConversation.Line(role: "charon", content: content)]),
       mode: .display, layout: .full)
-    let rows = Self.lines(Self.render(view, width: 30, height: 8)).filter { !$0.isEmpty }.suffix(4)
+    let rows = Self.lines(render(view, width: 30, height: 8)).filter { !$0.isEmpty }.suffix(4)
     #expect(
       Array(rows) == [
         " CHARON ▸ 通信途絶。第二甲板",
@@ -183,10 +177,10 @@ struct CharonViewTests {
   @Test func connectingAndEmptyStates() {
     for layout in CharonView.Layout.allCases {
       let connecting = TextScreen.plain(
-        Self.render(CharonView(conversation: nil, mode: .display, layout: layout), width: 80, height: 24))
+        render(CharonView(conversation: nil, mode: .display, layout: layout), width: 80, height: 24))
       #expect(connecting.contains("connecting to CHARON…"))
       let empty = TextScreen.plain(
-        Self.render(
+        render(
           CharonView(conversation: CharonConversation(channel: "bridge"), mode: .display, layout: layout), width: 80,
           height: 24))
       #expect(empty.contains("no transmissions on this channel") && empty.contains("bridge · DISPLAY"))
@@ -205,7 +199,7 @@ struct CharonViewTests {
       for layout in CharonView.Layout.allCases {
         let view = CharonView(
           conversation: conversation, mode: .query, channel: hostile, query: hostile, layout: layout, glyphs: glyphs)
-        let text = TextScreen.plain(Self.render(view, width: 100, height: 30))
+        let text = TextScreen.plain(render(view, width: 100, height: 30))
         #expect(text.contains("EVIL"))
         #expect(!text.contains("[2J") && !text.contains("31m") && !text.contains("pwned") && !text.contains("?"))
       }
@@ -219,7 +213,7 @@ struct CharonViewTests {
     }
     for size in [(60, 17), (80, 24), (100, 30), (160, 48), (200, 60)] {
       for view in views {
-        let canvas = Self.render(view, width: size.0, height: size.1)
+        let canvas = render(view, width: size.0, height: size.1)
         let rows = TextScreen.plain(canvas).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows.count == size.1)
         #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= size.0 })

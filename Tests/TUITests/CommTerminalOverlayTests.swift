@@ -5,12 +5,6 @@ import Testing
 
 /// The comm-terminal overlay: header, inbox list, selection, opened message.
 struct CommTerminalOverlayTests {
-  static func render(_ overlay: CommTerminalOverlay, width: Int, height: Int) -> Canvas {
-    var canvas = Canvas(width: width, height: height)
-    overlay.draw(into: &canvas, area: canvas.bounds)
-    return canvas
-  }
-
   /// A terminal with `count` read messages `Message 1` … from `Sender 1` ….
   static func longInbox(count: Int) -> TerminalInbox {
     TerminalInbox(
@@ -22,7 +16,7 @@ struct CommTerminalOverlayTests {
 
   @Test func goldenInbox80x24() throws {
     let overlay = CommTerminalOverlay(inbox: try TerminalInboxTests.keeper(), selection: 2)
-    let text = TextScreen.plain(Self.render(overlay, width: 80, height: 24))
+    let text = TextScreen.plain(render(overlay, width: 80, height: 24))
     let expected = [
       "",
       "  ┌─ COMM TERMINAL ─────────────────────────────────────────────── 2 UNREAD ─┐",
@@ -54,7 +48,7 @@ struct CommTerminalOverlayTests {
 
   @Test func goldenOpenedMessage100x30() throws {
     let overlay = CommTerminalOverlay(inbox: try TerminalInboxTests.keeper(), selection: 2, openedMessage: 2)
-    let text = TextScreen.plain(Self.render(overlay, width: 100, height: 30))
+    let text = TextScreen.plain(render(overlay, width: 100, height: 30))
     let expected = [
       "",
       "  ┌─ COMM TERMINAL ─────────────────────────────────────────────────────────────────── 2 UNREAD ─┐",
@@ -93,7 +87,7 @@ struct CommTerminalOverlayTests {
   @Test func goldenOpenedMessageASCII80x24() throws {
     let overlay = CommTerminalOverlay(
       inbox: try TerminalInboxTests.keeper(), selection: 1, openedMessage: 1, glyphs: .ascii)
-    let text = TextScreen.plain(Self.render(overlay, width: 80, height: 24))
+    let text = TextScreen.plain(render(overlay, width: 80, height: 24))
     let expected = [
       "",
       "  +- COMM TERMINAL ----------------------------------------------- 2 UNREAD -+",
@@ -126,7 +120,7 @@ struct CommTerminalOverlayTests {
   // MARK: - Behaviour
 
   @Test func selectedRowIsReverseVideoAcrossThePanel() throws {
-    let canvas = Self.render(
+    let canvas = render(
       CommTerminalOverlay(inbox: try TerminalInboxTests.keeper(), selection: 1), width: 80, height: 24)
     let row = 7
     let lines = TextScreen.plain(canvas).split(separator: "\n", omittingEmptySubsequences: false)
@@ -137,7 +131,7 @@ struct CommTerminalOverlayTests {
   }
 
   @Test func unreadRowsAreBoldAndPrioritiesColoured() throws {
-    let canvas = Self.render(
+    let canvas = render(
       CommTerminalOverlay(inbox: try TerminalInboxTests.keeper(), selection: 0), width: 80, height: 24)
     // Row 8: "I answered" (CRITICAL, unread); row 9: "Supply drop rescheduled" (HIGH, unread); row 7: read.
     #expect(canvas[x: 5, y: 8].style.bold && canvas[x: 28, y: 8].style.role == .critical)
@@ -158,7 +152,7 @@ struct CommTerminalOverlayTests {
   @Test func listScrollsToKeepTheSelectionVisible() {
     // 80x24: 14 list rows under the labels, rows 6…19.
     for selection in [0, 13, 14, 25, 39] {
-      let canvas = Self.render(
+      let canvas = render(
         CommTerminalOverlay(inbox: Self.longInbox(count: 40), selection: selection), width: 80, height: 24)
       let lines = TextScreen.plain(canvas).split(separator: "\n", omittingEmptySubsequences: false)
       let selected = lines.firstIndex { $0.contains("▸") }
@@ -173,17 +167,17 @@ struct CommTerminalOverlayTests {
   @Test func selectionAndOpenedMessageOutOfRangeAreSafe() throws {
     let inbox = try TerminalInboxTests.keeper()
     let text = TextScreen.plain(
-      Self.render(CommTerminalOverlay(inbox: inbox, selection: 99, openedMessage: 42), width: 80, height: 24))
+      render(CommTerminalOverlay(inbox: inbox, selection: 99, openedMessage: 42), width: 80, height: 24))
     #expect(text.contains("│ ▸●Hollis-Varga Logist…  Supply drop rescheduled "))
     #expect(!text.contains("Subject "))
     let negative = TextScreen.plain(
-      Self.render(CommTerminalOverlay(inbox: inbox, selection: -3), width: 80, height: 24))
+      render(CommTerminalOverlay(inbox: inbox, selection: -3), width: 80, height: 24))
     #expect(negative.contains("│ ▸ CHARON                UNCATALOGUED SIGNAL "))
   }
 
   @Test func smallAreaGivesTheOpenedMessageTheWholeBody() throws {
     let overlay = CommTerminalOverlay(inbox: try TerminalInboxTests.keeper(), selection: 1, openedMessage: 1)
-    let lines = TextScreen.plain(Self.render(overlay, width: 60, height: 17))
+    let lines = TextScreen.plain(render(overlay, width: 60, height: 17))
       .split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines[5].contains("From Signals Tech Wren Halloran"))
     #expect(lines[8].contains("Ansel,"))
@@ -191,13 +185,13 @@ struct CommTerminalOverlayTests {
   }
 
   @Test func connectingAndEmptyStates() {
-    let connecting = TextScreen.plain(Self.render(CommTerminalOverlay(inbox: nil), width: 80, height: 24))
+    let connecting = TextScreen.plain(render(CommTerminalOverlay(inbox: nil), width: 80, height: 24))
     #expect(connecting.contains("connecting to terminal…"))
     #expect(connecting.contains("Esc close"))
-    let ascii = TextScreen.plain(Self.render(CommTerminalOverlay(inbox: nil, glyphs: .ascii), width: 80, height: 24))
+    let ascii = TextScreen.plain(render(CommTerminalOverlay(inbox: nil, glyphs: .ascii), width: 80, height: 24))
     #expect(ascii.contains("connecting to terminal..."))
     let empty = TextScreen.plain(
-      Self.render(CommTerminalOverlay(inbox: TerminalInbox(owner: "Nobody")), width: 80, height: 24))
+      render(CommTerminalOverlay(inbox: TerminalInbox(owner: "Nobody")), width: 80, height: 24))
     #expect(empty.contains("no messages") && empty.contains("Nobody"))
   }
 
@@ -210,7 +204,7 @@ struct CommTerminalOverlayTests {
           subject: hostile, from: hostile, content: hostile + "\n" + hostile, timestamp: hostile, priority: hostile)
       ])
     for glyphs in GlyphSet.allCases {
-      let canvas = Self.render(
+      let canvas = render(
         CommTerminalOverlay(inbox: inbox, selection: 0, openedMessage: 0, glyphs: glyphs), width: 100, height: 30)
       let text = TextScreen.plain(canvas)
       #expect(text.contains("EVIL LINE"))
@@ -240,7 +234,7 @@ struct CommTerminalOverlayTests {
     ]
     for size in [(60, 17), (80, 24), (100, 30), (160, 48), (200, 60)] {
       for view in views {
-        let canvas = Self.render(view, width: size.0, height: size.1)
+        let canvas = render(view, width: size.0, height: size.1)
         let rows = TextScreen.plain(canvas).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows.count == size.1)
         #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= size.0 })

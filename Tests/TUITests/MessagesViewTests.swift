@@ -5,17 +5,11 @@ import Testing
 
 /// The MESSAGES / COMM_TERMINAL broadcast list.
 struct MessagesViewTests {
-  static func render(_ view: MessagesView, width: Int, height: Int) -> Canvas {
-    var canvas = Canvas(width: width, height: height)
-    view.draw(into: &canvas, area: canvas.bounds)
-    return canvas
-  }
-
   // MARK: - Golden frames
 
   @Test func golden80x24() throws {
     let text = TextScreen.plain(
-      Self.render(MessagesView(messages: try BroadcastMessageTests.list()), width: 80, height: 24))
+      render(MessagesView(messages: try BroadcastMessageTests.list()), width: 80, height: 24))
     let expected = [
       " MESSAGES                                                            5 MESSAGES",
       "────────────────────────────────────────────────────────────────────────────────",
@@ -47,7 +41,7 @@ struct MessagesViewTests {
 
   @Test func golden100x30() throws {
     let view = MessagesView(messages: try BroadcastMessageTests.list(), title: "COMM TERMINAL")
-    let text = TextScreen.plain(Self.render(view, width: 100, height: 30))
+    let text = TextScreen.plain(render(view, width: 100, height: 30))
     let expected = [
       " COMM TERMINAL                                                                           5 MESSAGES",
       "────────────────────────────────────────────────────────────────────────────────────────────────────",
@@ -85,7 +79,7 @@ struct MessagesViewTests {
 
   @Test func goldenASCII80x24() throws {
     let view = MessagesView(messages: try BroadcastMessageTests.list(), glyphs: .ascii)
-    let text = TextScreen.plain(Self.render(view, width: 80, height: 24))
+    let text = TextScreen.plain(render(view, width: 80, height: 24))
     let expected = [
       " MESSAGES                                                            5 MESSAGES",
       "--------------------------------------------------------------------------------",
@@ -118,7 +112,7 @@ struct MessagesViewTests {
   // MARK: - Behaviour
 
   @Test func highAndCriticalDifferByTextAndColour() throws {
-    let canvas = Self.render(MessagesView(messages: try BroadcastMessageTests.list()), width: 80, height: 24)
+    let canvas = render(MessagesView(messages: try BroadcastMessageTests.list()), width: 80, height: 24)
     #expect(
       canvas[x: 69, y: 2].grapheme == "■"
         && canvas[x: 69, y: 2].style == CellStyle(role: .critical, bold: true, reverse: true))
@@ -131,7 +125,7 @@ struct MessagesViewTests {
 
   @Test func messagesThatDoNotFitAreCountedAtTheBottom() throws {
     let rows = TextScreen.plain(
-      Self.render(MessagesView(messages: try BroadcastMessageTests.list()), width: 60, height: 12)
+      render(MessagesView(messages: try BroadcastMessageTests.list()), width: 60, height: 12)
     ).split(separator: "\n", omittingEmptySubsequences: false)
     #expect(rows[5].hasPrefix(" 21:12  Bridge"))
     #expect(rows[8].hasPrefix(" 20:51  Quartermaster Oona Reyes"))
@@ -141,7 +135,7 @@ struct MessagesViewTests {
 
   @Test func aMessageTallerThanTheViewIsCut() {
     let long = BroadcastMessage(id: 1, sender: "CHARON", content: String(repeating: "WARNING ", count: 200))
-    let rows = TextScreen.plain(Self.render(MessagesView(messages: [long]), width: 60, height: 10))
+    let rows = TextScreen.plain(render(MessagesView(messages: [long]), width: 60, height: 10))
       .split(separator: "\n", omittingEmptySubsequences: false)
     #expect(rows[2].hasPrefix("        CHARON"))
     #expect(rows[8].hasPrefix("        WARNING"))
@@ -149,13 +143,13 @@ struct MessagesViewTests {
   }
 
   @Test func emptyList() {
-    let text = TextScreen.plain(Self.render(MessagesView(messages: []), width: 80, height: 24))
+    let text = TextScreen.plain(render(MessagesView(messages: []), width: 80, height: 24))
     #expect(text.contains("no messages") && text.contains("0 MESSAGES"))
   }
 
   @Test func wrapsWideCharacters() {
     let message = BroadcastMessage(id: 1, sender: "艦橋", content: "全乗組員へ。第二甲板の隔壁を直ちに封鎖せよ。")
-    let rows = TextScreen.plain(Self.render(MessagesView(messages: [message]), width: 30, height: 8))
+    let rows = TextScreen.plain(render(MessagesView(messages: [message]), width: 30, height: 8))
       .split(separator: "\n", omittingEmptySubsequences: false)
     #expect(rows[2] == "        艦橋")
     #expect(rows[3] == "        全乗組員へ。第二甲板")
@@ -169,7 +163,7 @@ struct MessagesViewTests {
       id: 1, sender: hostile, content: hostile, priority: .critical, createdAt: "2186-02-09 \u{1B}[2J:00")
     for glyphs in GlyphSet.allCases {
       let view = MessagesView(messages: [message], title: hostile, glyphs: glyphs)
-      let text = TextScreen.plain(Self.render(view, width: 80, height: 24))
+      let text = TextScreen.plain(render(view, width: 80, height: 24))
       #expect(text.contains("EVIL LINE") && text.contains("EVIL\n"))
       #expect(!text.contains("[2J") && !text.contains("31m") && !text.contains("pwned") && !text.contains("?"))
     }
@@ -179,7 +173,7 @@ struct MessagesViewTests {
     let views = [MessagesView(messages: try BroadcastMessageTests.list())]
     for size in [(60, 17), (80, 24), (100, 30), (160, 48), (200, 60)] {
       for view in views {
-        let canvas = Self.render(view, width: size.0, height: size.1)
+        let canvas = render(view, width: size.0, height: size.1)
         let rows = TextScreen.plain(canvas).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows.count == size.1)
         #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= size.0 })

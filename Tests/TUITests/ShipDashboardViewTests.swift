@@ -24,9 +24,7 @@ struct ShipDashboardViewTests {
   }
 
   static func render(_ status: ShipStatus, width: Int, height: Int, glyphs: GlyphSet = .unicode) -> String {
-    var canvas = Canvas(width: width, height: height)
-    ShipDashboardView(status: status, glyphs: glyphs).draw(into: &canvas, area: canvas.bounds)
-    return TextScreen.plain(canvas)
+    TextScreen.plain(TUITests.render(ShipDashboardView(status: status, glyphs: glyphs), width: width, height: height))
   }
 
   // MARK: - Golden frames

@@ -19,7 +19,7 @@ import BulkheadCore
 ///
 /// Every campaign string is passed through ``UntrustedText/sanitize(_:lineBreak:)`` (and limited to printable ASCII
 /// for the ASCII set). Nothing is drawn outside the area.
-public struct BridgeView: Sendable {
+public struct BridgeView: Widget {
   /// The star map, or `nil` when the campaign has none (the server answered 404).
   public var starMap: StarMap?
   /// The slug of the star-map system the party is in, when known.

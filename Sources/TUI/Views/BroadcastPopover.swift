@@ -12,7 +12,7 @@ import BulkheadCore
 /// A CRITICAL message fills the whole panel in reverse-video ``ColorRole/critical``; a HIGH one has a bold
 /// ``ColorRole/alert`` frame and a reverse title; the others a plain ``ColorRole/frame`` frame. Every server string
 /// passes through ``UntrustedText/sanitize(_:lineBreak:)``.
-public struct BroadcastPopover: Sendable {
+public struct BroadcastPopover: Widget {
   /// The narrowest panel drawn.
   public static let minimumWidth = 36
   /// The widest panel drawn.

@@ -25,7 +25,7 @@ import BulkheadCore
 /// Before the conversation arrives (``conversation`` nil) the body reads `connecting to CHARON…`; an empty one
 /// reads `no transmissions on this channel`. Every server string, and the query, passes through
 /// ``UntrustedText/sanitize(_:lineBreak:)``.
-public struct CharonView: Sendable {
+public struct CharonView: Widget {
   /// Where the conversation is drawn.
   public enum Layout: Sendable, Hashable, CaseIterable {
     /// The whole area: the CHARON_TERMINAL view.

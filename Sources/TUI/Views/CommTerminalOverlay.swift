@@ -21,7 +21,7 @@ import BulkheadCore
 ///
 /// Before the terminal's data arrives (``inbox`` nil) the body reads `connecting to terminal…`; an empty inbox
 /// reads `no messages`. Every terminal string passes through ``UntrustedText/sanitize(_:lineBreak:)``.
-public struct CommTerminalOverlay: Sendable {
+public struct CommTerminalOverlay: Widget {
   /// The widest panel drawn.
   public static let maximumWidth = 120
   /// The tallest panel drawn.

@@ -46,7 +46,7 @@ import BulkheadCore
 ///
 /// Every campaign string is passed through ``UntrustedText/sanitize(_:lineBreak:)`` (and limited to printable
 /// ASCII for the ASCII set). Nothing is drawn outside the area.
-public struct DeckMapView: Sendable {
+public struct DeckMapView: Widget {
   /// The deck to draw.
   public var deck: Deck
   /// `encounter_room_visibility`: a room is revealed when its entry is `true`.

@@ -6,7 +6,7 @@ import BulkheadCore
 /// Drawn beside the map when the view is wide enough (``minimumViewWidth``): a framed column `TOKENS`, one row per
 /// token in the map's order, then (GM) a framed column `DOORS`; `+N more` where rows do not all fit. Names, ids and
 /// statuses come from the server and are sanitised.
-public struct EncounterLegend: Sendable {
+public struct EncounterLegend: Widget {
   /// The tokens, as ``DeckMapView/visibleTokens`` lists them.
   public var tokens: [Token]
   /// The doors to list with their live status (the GM's view); empty for players.

@@ -7,7 +7,7 @@ import BulkheadCore
 /// priority tag (``MessagesView/priorityTag(_:glyphs:)``) before the text, and its text takes the tag's colour
 /// role. The text is put on one line (line breaks become spaces) and ends in `…` / `~` when cut.
 /// Every server string passes through ``UntrustedText/sanitize(_:lineBreak:)``.
-public struct MessageTicker: Sendable {
+public struct MessageTicker: Widget {
   /// The latest message, or nil when there is none.
   public var message: BroadcastMessage?
   /// UTF-8 or ASCII glyphs.

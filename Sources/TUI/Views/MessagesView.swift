@@ -10,7 +10,7 @@ import BulkheadCore
 /// the last row reads `+ N more`, counting the messages not shown whole. An empty list reads `no messages`.
 ///
 /// Every server string passes through ``UntrustedText/sanitize(_:lineBreak:)``.
-public struct MessagesView: Sendable {
+public struct MessagesView: Widget {
   /// The broadcasts, newest first, as `GET /api/messages/` lists them.
   public var messages: [BroadcastMessage]
   /// The header's title, e.g. `MESSAGES` or `COMM TERMINAL`.

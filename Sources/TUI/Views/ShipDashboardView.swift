@@ -26,7 +26,7 @@ import BulkheadCore
 /// maximum leaves at least one empty. Gauges are ``ColorRole/ok`` from 60 %, ``ColorRole/warning`` from 30 %,
 /// else ``ColorRole/critical``. Every campaign string is passed through ``UntrustedText/sanitize(_:lineBreak:)``
 /// (and limited to printable ASCII for the ASCII set). Nothing is drawn outside the area.
-public struct ShipDashboardView: Sendable {
+public struct ShipDashboardView: Widget {
   /// The ship to draw.
   public var status: ShipStatus
   /// UTF-8 or ASCII glyphs.
