@@ -53,7 +53,9 @@ extension ActiveViewPayload {
     }
     encounterNPCData = try root.dictionary("encounter_npc_data") { value throws(PayloadError) in
       let card = try PayloadFields(value)
-      return NPCCard(id: try card.string("id"), name: try card.string("name"), portrait: try card.string("portrait"))
+      return NPCCard(
+        id: try card.string("id"), name: try card.string("name"), portrait: try card.string("portrait"),
+        role: try card.optionalString("role") ?? "", portraitText: try card.optionalString("portrait_text") ?? "")
     }
     locationType = try root.optionalString("location_type")
     locationName = try root.optionalString("location_name")

@@ -59,16 +59,40 @@ public struct ActiveViewPayload: Sendable, Codable, Equatable {
 }
 
 /// What every screen knows of an NPC: enough for a portrait card.
+///
+/// The original's cards carry `id`, `name` and `portrait`; Bulkhead adds `role` and `portrait_text`, which a
+/// payload from the original lacks (they read as `""`).
 public struct NPCCard: Sendable, Codable, Equatable {
   public var id: String
   public var name: String
   /// The portrait image path, `""` when the NPC has none.
   public var portrait: String
+  /// The NPC's role (e.g. "Station Director"), `""` when the campaign gives none.
+  public var role: String
+  /// The path of a hand-drawn text portrait, `""` when there is none; it takes precedence over ``portrait``.
+  public var portraitText: String
+
+  private enum CodingKeys: String, CodingKey {
+    case id, name, portrait, role
+    case portraitText = "portrait_text"
+  }
+
+  /// Reads a card; `role` and `portrait_text` may be missing (a payload of the original).
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(String.self, forKey: .id)
+    name = try container.decode(String.self, forKey: .name)
+    portrait = try container.decode(String.self, forKey: .portrait)
+    role = try container.decodeIfPresent(String.self, forKey: .role) ?? ""
+    portraitText = try container.decodeIfPresent(String.self, forKey: .portraitText) ?? ""
+  }
 
   /// Creates a card.
-  public init(id: String, name: String, portrait: String) {
+  public init(id: String, name: String, portrait: String, role: String = "", portraitText: String = "") {
     self.id = id
     self.name = name
     self.portrait = portrait
+    self.role = role
+    self.portraitText = portraitText
   }
 }

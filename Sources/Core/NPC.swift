@@ -6,6 +6,8 @@ public struct NPC: Sendable, Equatable {
   public var faction: String?
   /// Where the portrait image is, as the file gives it (`/data/campaign/NPCs/images/x.png`).
   public var portrait: String?
+  /// Where a hand-drawn text portrait is, in the same form as ``portrait``; it takes precedence over the image.
+  public var portraitText: String?
   public var status: String?
   public var description: String?
 
@@ -15,6 +17,7 @@ public struct NPC: Sendable, Equatable {
     role = try fields.optionalString("role")
     faction = try fields.optionalString("faction")
     portrait = try fields.optionalString("portrait")
+    portraitText = try fields.optionalString("portrait_text")
     status = try fields.optionalString("status")
     description = try fields.optionalString("description")
   }

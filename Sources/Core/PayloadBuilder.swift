@@ -15,7 +15,10 @@ public struct PayloadBuilder: Sendable {
     self.campaign = campaign
     var cards: [String: JSONValue] = [:]
     for npc in campaign.npcs {
-      cards[npc.id] = ["id": .string(npc.id), "name": .string(npc.name), "portrait": .string(npc.portrait ?? "")]
+      cards[npc.id] = [
+        "id": .string(npc.id), "name": .string(npc.name), "portrait": .string(npc.portrait ?? ""),
+        "role": .string(npc.role ?? ""), "portrait_text": .string(npc.portraitText ?? ""),
+      ]
     }
     npcCards = JSONWriter.encode(.object(cards))
     var data: [String: [String: [UInt8]]] = [:]

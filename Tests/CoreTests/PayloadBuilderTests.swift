@@ -59,7 +59,7 @@ struct PayloadBuilderTests {
       payload.encounterNPCData["imre_sallow"]
         == NPCCard(
           id: "imre_sallow", name: "Captain Imre Sallow",
-          portrait: "/data/campaign/NPCs/images/imre_sallow.png"))
+          portrait: "/data/campaign/NPCs/images/imre_sallow.png", role: "Ship Captain"))
     #expect(payload.encounterNPCData["tomas_greer"]?.portrait == "", "no portrait reads as \"\"")
     #expect(payload.locationData == nil)
   }
