@@ -35,9 +35,11 @@ let package = Package(
       path: "Sources/SSEClient"
     ),
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+    .systemLibrary(
+      name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     .target(
       name: "BulkheadTUI",
-      dependencies: ["BulkheadCore", "SSEClient", "CNCursesW"],
+      dependencies: ["BulkheadCore", "SSEClient", "CNCursesW", "CLibPNG"],
       path: "Sources/TUI"
     ),
     .target(
