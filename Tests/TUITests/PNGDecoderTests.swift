@@ -171,8 +171,7 @@ import Testing
     }
   }
 
-  @Test(
-    .enabled(if: PNGDecoderTests.fixtureImages != nil, "../shared/fixtures is absent: the fixture portraits are skipped"))
+  @Test(.enabled(if: PNGDecoderTests.fixtureImages != nil, "../shared/fixtures is absent: fixture portraits skipped"))
   func theFixturePortraitsDecode() throws {
     let folder = try #require(Self.fixtureImages)
     for name in ["lucia_vance.png", "ewan_mcgregor.png"] {
