@@ -64,6 +64,15 @@ struct TextScreenTests {
     #expect(TextScreen.ansi(canvas, palette: palette) == expected)
   }
 
+  @Test func ansiWritesExplicitPictureColoursOverTheRole() {
+    var canvas = Canvas(width: 3, height: 1)
+    canvas.put("▀", x: 0, y: 0, style: CellStyle(role: .text, foreground: 196, background: 21))
+    canvas.put("▄", x: 1, y: 0, style: CellStyle(role: .text, foreground: 46))
+    canvas.put("x", x: 2, y: 0, style: .plain)
+    let expected = "\u{1B}[0;38;5;196;48;5;21m▀\u{1B}[0;38;5;46m▄\u{1B}[0;38;5;7mx\u{1B}[0m"
+    #expect(TextScreen.ansi(canvas, palette: { _ in 7 }) == expected)
+  }
+
   @Test func ansiOfTheGoldenFrameMatchesItsPlainText() {
     let canvas = Self.composed()
     let ansi = TextScreen.ansi(canvas, palette: { role in ColorRole.allCases.firstIndex(of: role)! })

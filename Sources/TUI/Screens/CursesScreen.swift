@@ -21,10 +21,8 @@ final class CursesScreen {
   private let defaultColorsAllowed: Bool
   /// The number of colours the terminal has.
   private let colorCount: Int
-  /// The highest pair number that may be allocated (pair 0 is the terminal's default colours).
-  private let maxPair: Int
-  /// The pair allocated for each foreground/background combination, allocated on demand.
-  private var pairs: [ColorKey: Int16] = [:]
+  /// The colour pairs handed out, on demand and reused when the terminal's run out.
+  private var pairs: ColorPairTable
   /// The NUL-terminated wide characters of the cell being written.
   private var glyph: [wchar_t] = []
   /// Whether ``end()`` ran.
@@ -34,12 +32,6 @@ final class CursesScreen {
   private static let maxCharactersPerCell = 5
   /// The time ncurses waits after a lone Escape for the rest of an escape sequence, in milliseconds.
   private static let escapeDelay: Int32 = 100
-
-  /// A foreground/background colour combination.
-  private struct ColorKey: Hashable {
-    var foreground: Int
-    var background: Int
-  }
 
   /// Opens curses on standard input and output (with `newterm`, never `initscr`, which exits on failure).
   ///
@@ -67,12 +59,12 @@ final class CursesScreen {
       colorsEnabled = true
       defaultColorsAllowed = use_default_colors() == OK
       colorCount = Int(bh_colors())
-      maxPair = min(Int(bh_color_pairs()) - 1, Int(Int16.max))
+      pairs = ColorPairTable(capacity: min(Int(bh_color_pairs()) - 1, Int(Int16.max)))
     } else {
       colorsEnabled = false
       defaultColorsAllowed = false
       colorCount = 0
-      maxPair = 0
+      pairs = ColorPairTable(capacity: 0)
     }
   }
 
@@ -98,9 +90,10 @@ final class CursesScreen {
   ///
   /// The screen is erased first, so parts the canvas does not cover are blank. Continuation cells are skipped: the
   /// wide grapheme left of them covers them. Attributes are the cell's bold, dim, reverse and underline, plus the
-  /// palette's bold and dim for its role.
+  /// palette's bold and dim for its role; colours are the cell's explicit ones, else its role's.
   func draw(_ canvas: Canvas, palette: Palette) {
     werase(window)
+    pairs.beginFrame()
     let screenSize = size
     let columns = min(canvas.width, screenSize.width)
     for row in 0..<min(canvas.height, screenSize.height) {
@@ -158,7 +151,9 @@ final class CursesScreen {
     if style.dim || appearance.dim { attributes |= bh_a_dim() }
     if style.reverse { attributes |= bh_a_reverse() }
     if style.underline { attributes |= bh_a_underline() }
-    let pair = colorPair(foreground: appearance.foreground, background: appearance.background)
+    let pair = colorPair(
+      foreground: style.foreground.map(Int.init) ?? appearance.foreground,
+      background: style.background.map(Int.init) ?? appearance.background)
     var character = cchar_t()
     fillGlyph(grapheme)
     if setcchar(&character, glyph, attributes, pair, nil) != OK {
@@ -184,19 +179,17 @@ final class CursesScreen {
     glyph.append(0)
   }
 
-  /// The colour pair for a combination, allocated on first use; pair 0 (the terminal's default colours) when colours
-  /// are off or every pair is taken.
+  /// The colour pair for a combination, defined on first use (see ``ColorPairTable``); pair 0 (the terminal's
+  /// default colours) when colours are off or no pair is free.
   private func colorPair(foreground: Int, background: Int) -> Int16 {
     guard colorsEnabled else { return 0 }
-    let key = ColorKey(
+    let combination = ColorPairTable.Combination(
       foreground: colorIndex(foreground, fallback: Int(COLOR_WHITE)),
       background: colorIndex(background, fallback: Int(COLOR_BLACK)))
-    if key.foreground == -1 && key.background == -1 { return 0 }
-    if let pair = pairs[key] { return pair }
-    guard pairs.count < maxPair else { return 0 }
-    let pair = Int16(pairs.count + 1)
-    init_pair(pair, Int16(key.foreground), Int16(key.background))
-    pairs[key] = pair
+    if combination.foreground == -1 && combination.background == -1 { return 0 }
+    guard let assignment = pairs.pair(for: combination) else { return 0 }
+    let pair = Int16(assignment.number)
+    if assignment.isNew { init_pair(pair, Int16(combination.foreground), Int16(combination.background)) }
     return pair
   }
 

@@ -25,7 +25,8 @@ public enum TextScreen {
   /// or underlined (and so visible).
   ///
   /// - Parameter palette: the 256-colour foreground index of a role; a negative value means the terminal's default
-  ///   colour (no colour code), as for a mono theme or `NO_COLOR`. Values above 255 are clamped.
+  ///   colour (no colour code), as for a mono theme or `NO_COLOR`. Values above 255 are clamped. A cell's explicit
+  ///   foreground replaces its role's, and its explicit background is written too.
   public static func ansi(_ canvas: Canvas, palette: (ColorRole) -> Int) -> String {
     var lines: [String] = []
     lines.reserveCapacity(canvas.height)
@@ -63,8 +64,9 @@ public enum TextScreen {
     if style.dim { parameters.append("2") }
     if style.underline { parameters.append("4") }
     if style.reverse { parameters.append("7") }
-    let colour = palette(style.role)
+    let colour = style.foreground.map(Int.init) ?? palette(style.role)
     if colour >= 0 { parameters.append("38;5;\(min(colour, 255))") }
+    if let background = style.background { parameters.append("48;5;\(background)") }
     return "\u{1B}[" + parameters.joined(separator: ";") + "m"
   }
 }
