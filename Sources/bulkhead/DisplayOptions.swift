@@ -76,7 +76,9 @@ struct DisplayOptions: ParsableArguments {
         throw CLIError(error.description)
       }
       let app = PlayerApp(
-        configuration: configuration, api: api, output: TerminalOutput(session: session, glyphs: glyphs),
+        configuration: configuration, api: api,
+        output: TerminalOutput(
+          session: session, glyphs: glyphs, colorDepth: palette == .monochrome ? .none : choice.colorDepth),
         panels: panels, log: { logFile?.append($0) }, onFrame: onFrame)
       let reason = await app.run()
       session.close()

@@ -19,6 +19,12 @@ struct HTTPJSONClient: PlayerAPI {
     try await send(HTTPClientRequest(url: server + path))
   }
 
+  func file(_ path: String) async throws(PlayerAPIError) -> [UInt8] {
+    let (status, bytes) = try await exchange(HTTPClientRequest(url: server + path))
+    guard (200..<300).contains(status) else { throw refusal(status, bytes) }
+    return bytes
+  }
+
   func post(_ path: String, body: JSONValue) async throws(PlayerAPIError) -> JSONValue {
     var request = HTTPClientRequest(url: server + path)
     request.method = .POST
@@ -30,22 +36,29 @@ struct HTTPJSONClient: PlayerAPI {
   private func send(_ request: HTTPClientRequest) async throws(PlayerAPIError) -> JSONValue {
     var request = request
     request.headers.add(name: "Accept", value: "application/json")
+    let (status, bytes) = try await exchange(request)
+    guard (200..<300).contains(status) else { throw refusal(status, bytes) }
+    guard let json = try? JSONParser.parse(bytes) else {
+      throw .unreachable("\(server) answered with something that is not JSON")
+    }
+    return json
+  }
+
+  /// Sends `request` (with the token, when there is one) and reads the answer's status and body.
+  private func exchange(_ request: HTTPClientRequest) async throws(PlayerAPIError) -> (Int, [UInt8]) {
+    var request = request
     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-    let status: Int
-    let bytes: [UInt8]
     do {
       let response = try await HTTPClient.shared.execute(request, timeout: timeout)
-      status = Int(response.status.code)
-      bytes = Array(buffer: try await response.body.collect(upTo: Self.maximumBody))
+      return (Int(response.status.code), Array(buffer: try await response.body.collect(upTo: Self.maximumBody)))
     } catch {
       throw .unreachable("cannot reach \(server): \(error)")
     }
-    let json = try? JSONParser.parse(bytes)
-    guard (200..<300).contains(status) else {
-      let message = json?["error"]?.stringValue ?? "HTTP \(status)"
-      throw .refused(status: status, message: UntrustedText.sanitize(message))
-    }
-    guard let json else { throw .unreachable("\(server) answered with something that is not JSON") }
-    return json
+  }
+
+  /// The error for an error `status`: the body's `error` field, else the status.
+  private func refusal(_ status: Int, _ bytes: [UInt8]) -> PlayerAPIError {
+    let message = (try? JSONParser.parse(bytes))?["error"]?.stringValue ?? "HTTP \(status)"
+    return .refused(status: status, message: UntrustedText.sanitize(message))
   }
 }

@@ -165,9 +165,13 @@ struct GoldenFrameTests {
     var model = PlayerModel(
       payload: try payload(state, campaign: campaign), role: scene == .encounterGM ? .gm : .player, clock: clock)
     model.ship = try ShipStatus(json: shipStatusJSON(campaign, overrides: state.shipSystemOverrides))
+    model.portraits = try portraits(of: model, campaign: campaign)
     switch scene {
     case .standby, .encounter, .encounterGM: break
-    case .encounterDeck2, .shipDashboard, .messages: model.messages = try broadcasts()
+    case .encounterDeck2:
+      model.messages = try broadcasts()
+      model.portraits["/data/campaign/NPCs/images/oona_reyes.png"] = .unavailable
+    case .shipDashboard, .messages: model.messages = try broadcasts()
     case .bridge:
       model.messages = try broadcasts()
       model.starMap = try StarMap(starMap: campaign.starMap, locationSystems: campaign.locationSystems)
@@ -230,7 +234,21 @@ struct GoldenFrameTests {
     let state = try replay(commands, campaign: campaign)
     var model = PlayerModel(payload: try payload(state, campaign: campaign), clock: clock)
     model.ship = try ShipStatus(json: shipStatusJSON(campaign, overrides: state.shipSystemOverrides))
+    model.portraits = try portraits(of: model, campaign: campaign)
     return model
+  }
+
+  /// The active portraits of `model`'s payload as the display keeps them: read from the campaign folder (where the
+  /// server's `/data/` paths point), decoded and shrunk like ``PortraitLoader`` does.
+  static func portraits(of model: PlayerModel, campaign: Campaign) throws -> [String: PortraitArt] {
+    var portraits: [String: PortraitArt] = [:]
+    for id in model.payload?.encounterActivePortraits ?? [] {
+      guard let source = model.payload?.encounterNPCData[id].flatMap(PortraitSource.init) else { continue }
+      let file = campaign.root.appendingPathComponent(String(source.path.dropFirst("/data/".count)))
+      let image = try PNGDecoder.decode(Array(Data(contentsOf: file)))
+      portraits[source.path] = .image(image.fitted(within: PortraitLoader.keptSide))
+    }
+    return portraits
   }
 
   // MARK: - What the server sends

@@ -136,20 +136,20 @@ struct PlayerFrameTests {
       "",
       "",
       "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "",
-      "                             ┌─────────────────────┐ ┌────────────────┐",
-      "                             │ Captain Imre Sallow │ │ Dr. Oona Reyes │",
-      "                             └─────────────────────┘ └────────────────┘",
+      "                          ┌─────────────────────┐ ┌─────────────────────┐",
+      "                          │                     │ │                     │",
+      "                          │                     │ │                     │",
+      "                          │                     │ │                     │",
+      "                          │       ┌────┐        │ │       ┌────┐        │",
+      "                          │       │ IS │        │ │       │ OR │        │",
+      "                          │       └────┘        │ │       └────┘        │",
+      "                          │                     │ │                     │",
+      "                          │                     │ │                     │",
+      "                          │                     │ │                     │",
+      "                          │                     │ │                     │",
+      "                          │ Captain Imre Sallow │ │   Dr. Oona Reyes    │",
+      "                          │    Ship Captain     │ │     Ship Medic      │",
+      "                          └─────────────────────┘ └─────────────────────┘",
     ].joined(separator: "\n")
     #expect(text == expected)
   }
@@ -277,8 +277,8 @@ struct PlayerFrameTests {
             for name in names { #expect(text.contains(name), "\(name) at \(place)") }
           }
           let npcRows = Self.cells(canvas).filter { $0.cell.style.role == .npc && $0.cell.style.bold }.map(\.y)
-          #expect(npcRows.allSatisfy { $0 == height - 2 }, "cards sit on the bottom rows, \(place)")
-          #expect(!npcRows.isEmpty, "\(place)")
+          #expect(npcRows.max() == height - 3, "names sit above the roles on the bottom rows, \(place)")
+          #expect(npcRows.allSatisfy { $0 > height / 2 }, "cards take at most half the map, \(place)")
         }
       }
     }
@@ -298,8 +298,9 @@ struct PlayerFrameTests {
       Self.checkSane(canvas, width: 60, height: 18)
       let lines = TextScreen.plain(canvas).split(separator: "\n", omittingEmptySubsequences: false)
       #expect(lines[0].contains("DECK 1/2"))
-      #expect(lines[16].contains("Crew"))
-      #expect(!lines[16].contains("Crew Member 11"))
+      #expect(lines[15].contains("Crew"), "the names sit above the (empty) roles and the bottom frame")
+      #expect(lines[15].split(separator: glyphs == .unicode ? "│" : "|").count(where: { $0.contains("Crew") }) == 5)
+      #expect(!TextScreen.plain(canvas).contains("Crew Member 11"), "the cards that do not fit are dropped")
     }
   }
 

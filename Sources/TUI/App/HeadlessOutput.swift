@@ -8,6 +8,8 @@ import Synchronization
 public final class HeadlessOutput: FrameOutput {
   public let size: (width: Int, height: Int)
   public let glyphs: GlyphSet
+  /// ``ColorDepth/full`` with a palette (frames carry 256-colour sequences), else ``ColorDepth/none``.
+  public var colorDepth: ColorDepth { palette == nil ? .none : .full }
   public var events: AsyncStream<TerminalEvent>? { nil }
   private let palette: Palette?
   private let frameLimit: Int?

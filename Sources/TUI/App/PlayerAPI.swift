@@ -9,6 +9,11 @@ public protocol PlayerAPI: Sendable {
   /// - Throws: ``PlayerAPIError`` for an error status or an unreachable server.
   func get(_ path: String) async throws(PlayerAPIError) -> JSONValue
 
+  /// `GET path` and the answer's bytes, whatever their type (a portrait image or text).
+  ///
+  /// - Throws: ``PlayerAPIError`` for an error status or an unreachable server.
+  func file(_ path: String) async throws(PlayerAPIError) -> [UInt8]
+
   /// `POST path` with a JSON `body`, and the answer's JSON body.
   ///
   /// - Throws: ``PlayerAPIError`` for an error status or an unreachable server.

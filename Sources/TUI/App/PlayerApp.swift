@@ -42,6 +42,7 @@ public struct PlayerApp: Sendable {
     case terminal(TerminalEvent)
     case tick
     case fetched(PlayerResource, Result<JSONValue, PlayerAPIError>)
+    case portrait(PortraitSource, PortraitArt?)
     case render
   }
 
@@ -86,7 +87,8 @@ public struct PlayerApp: Sendable {
         renderPending = false
         let size = output.size
         let canvas = PlayerFrame.render(
-          controller.model, width: size.width, height: size.height, glyphs: output.glyphs, panels: panels)
+          controller.model, width: size.width, height: size.height, glyphs: output.glyphs, panels: panels,
+          portraitMode: PortraitMode.choose(depth: output.colorDepth, glyphs: output.glyphs))
         shown = controller.model
         let more = output.show(canvas, reason: reason ?? "update")
         onFrame(controller.model)
@@ -112,6 +114,9 @@ public struct PlayerApp: Sendable {
         if case .failure(let error) = result { log("\(resource.path): \(error)") }
         effects = controller.fetched(resource, result, now: now)
         reason = reason ?? "fetched"
+      case .portrait(let source, let art):
+        effects = controller.portraitLoaded(source, art)
+        reason = reason ?? "portrait"
       }
       if effects.contains(.quit) { return "quit" }
       if effects.contains(.repaint) { shown = nil }
@@ -141,6 +146,9 @@ public struct PlayerApp: Sendable {
           }
           if let refresh { continuation.yield(.fetched(refresh, await get(refresh))) }
         }
+      case .fetchPortrait(let source):
+        let loader = PortraitLoader(api: api, log: log)
+        Task { continuation.yield(.portrait(source, await loader.load(source))) }
       case .repaint:
         output.repaint()
       case .quit:

@@ -39,6 +39,8 @@ public struct PlayerController: Sendable {
   private var reloadMessages = false
   /// Whether the messages request in flight is a poll for newer ones rather than a full load.
   private var pollInFlight = false
+  /// The portraits being fetched, by path.
+  private var portraitsInFlight: Set<String> = []
 
   /// A controller for a display of `role` that has received nothing yet.
   public init(role: PlayerModel.Role, allowsQuit: Bool = true, pollInterval: Duration = .seconds(2)) {
@@ -116,7 +118,28 @@ public struct PlayerController: Sendable {
     }
     if payload.viewType == .shipDashboard { effects += fetch(.shipStatus) }
     if payload.viewType == .bridge, model.starMap == nil, !model.starMapMissing { effects += fetch(.starMap) }
+    return effects + fetchPortraits()
+  }
+
+  /// Fetches of the active portraits not yet fetched nor being fetched.
+  private mutating func fetchPortraits() -> [PlayerEffect] {
+    guard let payload = model.payload, payload.viewType == .encounter else { return [] }
+    var effects: [PlayerEffect] = []
+    for id in payload.encounterActivePortraits {
+      guard let source = payload.encounterNPCData[id].flatMap(PortraitSource.init), model.portraits[source.path] == nil,
+        portraitsInFlight.insert(source.path).inserted
+      else { continue }
+      effects.append(.fetchPortrait(source))
+    }
     return effects
+  }
+
+  /// Stores a fetched portrait. `nil` means the server could not be reached: the portrait is fetched again with the
+  /// next payload that shows it.
+  public mutating func portraitLoaded(_ source: PortraitSource, _ art: PortraitArt?) -> [PlayerEffect] {
+    portraitsInFlight.remove(source.path)
+    if let art { model.portraits[source.path] = art }
+    return []
   }
 
   /// The overlay's terminal as a resource, while an overlay is shown.

@@ -4,6 +4,8 @@ import BulkheadCore
 public enum PlayerEffect: Sendable, Equatable {
   /// Fetch a REST resource; its answer comes back through ``PlayerController/fetched(_:_:now:)``.
   case fetch(PlayerResource)
+  /// Fetch and decode a portrait; the result comes back through ``PlayerController/portraitLoaded(_:_:)``.
+  case fetchPortrait(PortraitSource)
   /// Send a player action (`POST path` with `body`), then fetch `refresh` when given.
   case post(path: String, body: JSONValue, refresh: PlayerResource? = nil)
   /// Clear the screen and draw everything again (Ctrl-L).

@@ -3,11 +3,13 @@ public struct TerminalOutput: FrameOutput {
   /// The open session.
   public let session: TerminalSession
   public let glyphs: GlyphSet
+  public let colorDepth: ColorDepth
 
-  /// An output on `session` drawing with `glyphs`.
-  public init(session: TerminalSession, glyphs: GlyphSet) {
+  /// An output on `session` drawing with `glyphs`, pictures in `colorDepth`.
+  public init(session: TerminalSession, glyphs: GlyphSet, colorDepth: ColorDepth) {
     self.session = session
     self.glyphs = glyphs
+    self.colorDepth = colorDepth
   }
 
   public var size: (width: Int, height: Int) { session.size }

@@ -160,13 +160,14 @@ public struct Canvas: Sendable, Equatable {
     glyph(Self.narrowGlyph(glyphs.bottomRight), x: right, y: bottom, style: style)
   }
 
-  // MARK: - Internals
-
-  /// Stores a one-column glyph at a cell if the cell lies inside the canvas.
-  private mutating func glyph(_ grapheme: String, x: Int, y: Int, style: CellStyle) {
+  /// Stores a one-column glyph at a cell if the cell lies inside the canvas; the caller vouches that `grapheme` is
+  /// one printable column (pictures use it to skip ``put(_:x:y:style:maxWidth:)``'s segmentation).
+  mutating func glyph(_ grapheme: String, x: Int, y: Int, style: CellStyle) {
     guard x >= 0, x < width, y >= 0, y < height else { return }
     store(Cell(grapheme: grapheme, style: style), x: x, y: y)
   }
+
+  // MARK: - Internals
 
   /// Stores `cell` at an in-bounds position, first blanking the other half of any wide grapheme it breaks.
   private mutating func store(_ cell: Cell, x: Int, y: Int) {

@@ -50,6 +50,9 @@ public struct PlayerModel: Sendable, Equatable {
   public var starMap: StarMap?
   /// `true` when the server said the campaign has no star map.
   public var starMapMissing = false
+  /// The portraits fetched so far, by ``PortraitSource/path``; kept for the whole session (a campaign has a
+  /// handful).
+  public var portraits: [String: PortraitArt] = [:]
 
   /// The most broadcast messages kept.
   public static let messageLimit = 50

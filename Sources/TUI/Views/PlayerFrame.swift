@@ -11,8 +11,9 @@ import BulkheadCore
 ///   `STANDBY`.
 /// - ENCOUNTER: a header (location, deck name, `DECK n/N`) over the deck map (``DeckMapView``), a legend of the
 ///   tokens (for the GM with their ids, and the doors' ids and statuses) beside it when the view is wide enough
-///   (``EncounterLegend``), and the active portraits as framed name cards
-///   along the bottom of the map area, over the map.
+///   (``EncounterLegend``), and the active portraits (``PortraitCard``: the image drawn in `portraitMode`, a
+///   hand-drawn text portrait or the initials, with the name and role) side by side along the bottom of the map
+///   area, over the map, shrunk to fit.
 /// - SHIP_DASHBOARD (``ShipDashboardView``), BRIDGE (``BridgeView``), MESSAGES and COMM_TERMINAL
 ///   (``MessagesView``), CHARON_TERMINAL (``CharonView``); a note while their data is being read.
 /// - The latest broadcast in the bottom row (``MessageTicker``) except on the views that list messages; over the
@@ -28,9 +29,11 @@ public enum PlayerFrame {
   public static let minimumHeight = 18
 
   /// Draws `model` into a new `width` × `height` canvas with `glyphs`; `panels` (a theme's choice, `glyphs.box`
-  /// when `nil`) frames the STANDBY and CONNECTING panel and the portrait cards.
+  /// when `nil`) frames the STANDBY and CONNECTING panel and the portrait cards, and portrait images are drawn in
+  /// `portraitMode`.
   public static func render(
-    _ model: PlayerModel, width: Int, height: Int, glyphs: GlyphSet, panels: BoxGlyphs? = nil
+    _ model: PlayerModel, width: Int, height: Int, glyphs: GlyphSet, panels: BoxGlyphs? = nil,
+    portraitMode: PortraitMode = .ramp(.none)
   ) -> Canvas {
     let panels = glyphs == .ascii ? BoxGlyphs.ascii : panels ?? glyphs.box
     var canvas = Canvas(width: width, height: height)
@@ -42,7 +45,8 @@ public enum PlayerFrame {
       return canvas
     }
     if let payload = model.payload {
-      drawView(model, payload, in: canvas.bounds, glyphs: glyphs, panels: panels, on: &canvas)
+      drawView(
+        model, payload, in: canvas.bounds, glyphs: glyphs, panels: panels, portraitMode: portraitMode, on: &canvas)
     } else {
       drawPanel(
         title: "BULKHEAD", clock: model.clock, subtitle: "CONNECTING" + glyphs.pick("…", "..."),
@@ -68,7 +72,7 @@ public enum PlayerFrame {
   /// urgent message.
   static func drawView(
     _ model: PlayerModel, _ payload: ActiveViewPayload, in area: Rect, glyphs: GlyphSet, panels: BoxGlyphs,
-    on canvas: inout Canvas
+    portraitMode: PortraitMode = .ramp(.none), on canvas: inout Canvas
   ) {
     var view = area
     let listsMessages = payload.viewType == .messages || payload.viewType == .commTerminal
@@ -85,9 +89,12 @@ public enum PlayerFrame {
         title: title ?? "BULKHEAD", clock: model.clock, subtitle: "STANDBY", in: view, glyphs: glyphs, box: panels,
         on: &canvas)
     case .encounter:
+      let coveredByOverlay = model.showsTerminal || payload.charonDialogOpen
       drawEncounter(
-        payload, deck: model.deck, role: model.role, portraits: !model.showsTerminal && !payload.charonDialogOpen,
-        in: view, glyphs: glyphs, cards: panels, on: &canvas)
+        payload, deck: model.deck, role: model.role,
+        portraits: coveredByOverlay
+          ? [] : portraitCards(model, payload, mode: portraitMode, glyphs: glyphs, box: panels),
+        in: view, glyphs: glyphs, on: &canvas)
     case .shipDashboard:
       if let ship = model.ship {
         ShipDashboardView(status: ship, glyphs: glyphs).draw(into: &canvas, area: view)
@@ -189,11 +196,10 @@ public enum PlayerFrame {
       style: CellStyle(role: .dim, dim: true), glyphs: glyphs, on: &canvas)
   }
 
-  /// The ENCOUNTER view: header, rule, deck map and, unless an overlay would cover them, the portrait cards
-  /// (framed with `cards`, `glyphs.box` when `nil`).
+  /// The ENCOUNTER view: header, rule, deck map and the `portraits` over its bottom.
   static func drawEncounter(
-    _ payload: ActiveViewPayload, deck: Deck?, role: PlayerModel.Role, portraits: Bool = true, in area: Rect,
-    glyphs: GlyphSet, cards: BoxGlyphs? = nil, on canvas: inout Canvas
+    _ payload: ActiveViewPayload, deck: Deck?, role: PlayerModel.Role, portraits: [PortraitCard] = [], in area: Rect,
+    glyphs: GlyphSet, on canvas: inout Canvas
   ) {
     let location = clean(payload.locationName ?? "", glyphs)
     let deckName = clean(payload.encounterDeckName ?? deck?.name ?? "", glyphs)
@@ -226,11 +232,18 @@ public enum PlayerFrame {
     } else {
       drawNote("map unavailable", in: map, glyphs: glyphs, on: &canvas)
     }
-    guard portraits else { return }
-    let names = payload.encounterActivePortraits.compactMap { id in
-      payload.encounterNPCData[id].map { clean($0.name, glyphs) }
+    drawPortraits(portraits, in: map, on: &canvas)
+  }
+
+  /// The cards of the active portraits in reveal order, with what `model` has of each portrait.
+  static func portraitCards(
+    _ model: PlayerModel, _ payload: ActiveViewPayload, mode: PortraitMode, glyphs: GlyphSet, box: BoxGlyphs
+  ) -> [PortraitCard] {
+    payload.encounterActivePortraits.compactMap { id in
+      guard let npc = payload.encounterNPCData[id] else { return nil }
+      let art: PortraitArt? = PortraitSource(npc).map { model.portraits[$0.path] } ?? .unavailable
+      return PortraitCard(name: npc.name, role: npc.role, art: art, mode: mode, glyphs: glyphs, box: box)
     }
-    drawPortraits(names, in: map, glyphs: glyphs, box: cards, on: &canvas)
   }
 
   /// A small framed note centred in `area`.
@@ -245,44 +258,34 @@ public enum PlayerFrame {
   }
 
   /// The narrowest portrait card drawn; cards that would be narrower are dropped.
-  static let minimumCardWidth = 8
-  /// The widest portrait card drawn.
-  static let maximumCardWidth = 24
+  static let minimumCardWidth = 10
+  /// The widest portrait card: a 24 × 12-cell picture in its frame.
+  static let maximumCardWidth = 26
 
-  /// The name cards in reveal order, side by side and centred along the bottom of `area`, shrunk to fit; the last
-  /// ones are dropped while they cannot fit at ``minimumCardWidth``.
-  static func drawPortraits(
-    _ names: [String], in area: Rect, glyphs: GlyphSet, box: BoxGlyphs? = nil, on canvas: inout Canvas
-  ) {
-    guard area.height >= 3, !names.isEmpty else { return }
-    let available = area.width - 2
-    var shown = names
-    var widths: [Int] = []
+  /// The portrait cards side by side, centred along the bottom of `area`, all of one size: the picture at most
+  /// half as tall as `area` less the caption and about half as many rows as it has columns (square in half
+  /// blocks); the card as wide as its picture or its longest caption, at most ``maximumCardWidth``, and narrower
+  /// when the cards must share the width. The last cards are dropped while they cannot be ``minimumCardWidth``.
+  static func drawPortraits(_ cards: [PortraitCard], in area: Rect, on canvas: inout Canvas) {
+    let captionHeight = 2 + PortraitCard.captionRows
+    guard area.height >= captionHeight, !cards.isEmpty else { return }
+    var pictureRows = max(0, min((maximumCardWidth - 2) / 2, area.height / 2 - captionHeight))
+    let caption = cards.map { max(DisplayWidth.of($0.name), DisplayWidth.of($0.role)) }.max() ?? 0
+    var shown = cards
+    var width = 0
     while !shown.isEmpty {
-      let preferred = shown.map { min(maximumCardWidth, max(minimumCardWidth + 4, DisplayWidth.of($0) + 4)) }
-      let gaps = shown.count - 1
-      if preferred.reduce(0, +) + gaps <= available {
-        widths = preferred
-        break
-      }
-      let share = (available - gaps) / shown.count
-      if share >= minimumCardWidth {
-        widths = preferred.map { min($0, share) }
-        break
-      }
+      let share = (area.width - 2 - (shown.count - 1)) / shown.count
+      width = min(share, maximumCardWidth, max(pictureRows * 2 + 2, caption + 4))
+      if width >= minimumCardWidth { break }
       shown.removeLast()
     }
     guard !shown.isEmpty else { return }
-    let total = widths.reduce(0, +) + widths.count - 1
+    pictureRows = min(pictureRows, (width - 2) / 2)
+    let height = pictureRows + captionHeight
+    let total = shown.count * width + shown.count - 1
     var x = area.x + (area.width - total) / 2
-    let y = area.maxY - 3
-    for (name, width) in zip(shown, widths) {
-      let card = Rect(x: x, y: y, width: width, height: 3)
-      canvas.fill(card, with: Cell())
-      canvas.box(card, style: CellStyle(role: .frame), glyphs: box ?? glyphs.box)
-      centre(
-        name, in: Rect(x: x + 1, y: y + 1, width: width - 2, height: 1),
-        style: CellStyle(role: .npc, bold: true), glyphs: glyphs, on: &canvas)
+    for card in shown {
+      card.draw(into: &canvas, area: Rect(x: x, y: area.maxY - height, width: width, height: height))
       x += width + 1
     }
   }
