@@ -11,7 +11,7 @@ struct BulkheadAPI: Sendable {
   /// Limits login attempts per client, apart from the players' actions.
   let loginLimiter: RateLimiter
 
-  /// Every route with its method, for the router and for 405 answers.
+  /// Every route with its method, for the router and for 405 answers (`*` one segment, `**` the rest).
   static var routes: [(pattern: [Substring], method: HTTPRequest.Method)] {
     let reads = [
       "api/active-view", "api/active-view/stream", "api/messages", "api/ship-status", "api/star-map",
@@ -21,6 +21,7 @@ struct BulkheadAPI: Sendable {
     let writes = Endpoint.allCases.map { $0.rawValue } + ["api/auth/login"]
     return reads.map { ($0.split(separator: "/"), HTTPRequest.Method.get) }
       + writes.map { ($0.split(separator: "/"), HTTPRequest.Method.post) }
+      + [(["data", "**"], .get), (["data", "**"], .head)]
   }
 
   /// Adds every route to `router`.
@@ -55,5 +56,6 @@ struct BulkheadAPI: Sendable {
         try await write(endpoint, request, context)
       }
     }
+    registerCampaignFiles(on: router)
   }
 }

@@ -5,7 +5,7 @@ import Hummingbird
 /// 405 for a known path called with the wrong method.
 struct JSONErrorMiddleware: RouterMiddleware {
   typealias Context = AppRequestContext
-  /// The route patterns (`*` for a parameter) with their methods.
+  /// The route patterns (`*` for a parameter, a final `**` for one or more segments) with their methods.
   let routes: [(pattern: [Substring], method: HTTPRequest.Method)]
 
   func handle(
@@ -45,8 +45,9 @@ struct JSONErrorMiddleware: RouterMiddleware {
   private func allowedMethods(_ path: String) -> [HTTPRequest.Method]? {
     let parts = path.split(separator: "/")
     let methods = routes.filter { route in
-      route.pattern.count == parts.count
-        && zip(route.pattern, parts).allSatisfy { $0 == "*" || $0 == $1 }
+      let catchesRest = route.pattern.last == "**"
+      return (catchesRest ? parts.count >= route.pattern.count : parts.count == route.pattern.count)
+        && zip(route.pattern, parts).allSatisfy { $0 == "*" || $0 == "**" || $0 == $1 }
     }.map(\.method)
     return methods.isEmpty ? nil : methods
   }
