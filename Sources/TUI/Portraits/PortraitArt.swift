@@ -16,11 +16,12 @@ extension PortraitArt {
   /// The most characters of a text portrait's row kept.
   public static let maximumTextColumns = 400
 
-  /// A text portrait from a file's bytes: UTF-8 (invalid bytes replaced), lines split on LF or CRLF, each
+  /// A text portrait from a file's bytes: UTF-8 (invalid bytes replaced), lines split at LF, CRLF or CR, each
   /// sanitised (control characters and escape sequences removed, a tab becomes a space), trailing spaces and
   /// trailing empty lines dropped, and bounded to ``maximumTextRows`` × ``maximumTextColumns``.
   public static func text(fromFile bytes: [UInt8]) -> PortraitArt {
-    var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    var lines = String(decoding: bytes, as: UTF8.self)
+      .split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
       .prefix(maximumTextRows).map { line in
         var clean = UntrustedText.sanitize(String(line.prefix(maximumTextColumns)))
         while clean.last == " " { clean.removeLast() }
