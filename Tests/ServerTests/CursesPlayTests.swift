@@ -52,6 +52,21 @@ struct CursesPlayTests {
     }
   }
 
+  @Test("a portrait is drawn in 256-colour half blocks")
+  func portraitInHalfBlocks() async throws {
+    try await ServerHarness.with { server in
+      let screen = try Self.display(server.base)
+      defer { screen.kill() }
+      try screen.waitFor(text: "STANDBY")
+      _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"ENCOUNTER","location_slug":"kestrel_dawn"}"#)
+      _ = try await server.gm("/api/gm/encounter/toggle-portrait/", #"{"npc_id":"oona_reyes"}"#)
+      let drawn = try screen.waitFor("half blocks") { $0.contains("Ship Medic") && $0.contains("▀") }
+      #expect(drawn.filter { $0 == "▀" || $0 == "▄" }.count >= 50)
+      let coloured = try screen.capture(escapes: true)
+      #expect(coloured.contains("48;5;"), "picture cells carry 256-colour backgrounds")
+    }
+  }
+
   /// Run with the Swift runtime's crash report on: it would hold the process for 30 s on an unhandled SIGQUIT.
   @Test(
     "SIGTERM, SIGHUP and SIGQUIT end the display and close its pane",

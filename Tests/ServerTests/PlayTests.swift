@@ -48,6 +48,23 @@ struct PlayTests {
     }
   }
 
+  @Test("a revealed NPC's portrait is fetched from /data/ and drawn as text art with the name and role")
+  func portraitIsDrawn() async throws {
+    try await ServerHarness.with { server in
+      let display = try HeadlessDisplay(server: server.base)
+      defer { display.stop() }
+      try display.waitFor(text: "STANDBY")
+      _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"ENCOUNTER","location_slug":"kestrel_dawn"}"#)
+      _ = try await server.gm("/api/gm/encounter/toggle-portrait/", #"{"npc_id":"imre_sallow"}"#)
+      let card = try display.waitFor("the portrait drawn") { $0.text.contains("Ship Captain") && $0.text.contains("==") }
+      #expect(card.text.contains("Captain Imre Sallow"))
+      #expect(!card.text.contains("│ IS │"), "the picture replaces the initials")
+      _ = try await server.gm("/api/gm/encounter/toggle-portrait/", #"{"npc_id":"tomas_greer"}"#)
+      let placeholder = try display.waitFor(text: "│ TG │")
+      #expect(placeholder.text.contains("=="), "the first portrait stays")
+    }
+  }
+
   @Test("the banner shows only after the failure threshold, and goes when the server is back")
   func bannerAfterThreshold() async throws {
     let folder = try temporaryFolder()

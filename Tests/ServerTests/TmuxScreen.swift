@@ -19,9 +19,10 @@ final class TmuxScreen: @unchecked Sendable {
     guard status == 0 else { throw HarnessError("tmux new-session failed with status \(status)") }
   }
 
-  /// The pane's text now, one line per row (trailing spaces as tmux prints them).
-  func capture() throws -> String {
-    try run(["capture-pane", "-p"]).output
+  /// The pane's text now, one line per row (trailing spaces as tmux prints them); with `escapes`, with the SGR
+  /// sequences of the cells' colours and attributes.
+  func capture(escapes: Bool = false) throws -> String {
+    try run(["capture-pane", "-p"] + (escapes ? ["-e"] : [])).output
   }
 
   /// Whether the pane's command still runs (the session ends with it).
