@@ -56,12 +56,17 @@ struct PlayTests {
       try display.waitFor(text: "STANDBY")
       _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"ENCOUNTER","location_slug":"kestrel_dawn"}"#)
       _ = try await server.gm("/api/gm/encounter/toggle-portrait/", #"{"npc_id":"imre_sallow"}"#)
-      let card = try display.waitFor("the portrait drawn") { $0.text.contains("Ship Captain") && $0.text.contains("==") }
+      let card = try display.waitFor("the portrait drawn") {
+        $0.text.contains("Ship Captain") && $0.text.contains("==")
+      }
       #expect(card.text.contains("Captain Imre Sallow"))
       #expect(!card.text.contains("│ IS │"), "the picture replaces the initials")
       _ = try await server.gm("/api/gm/encounter/toggle-portrait/", #"{"npc_id":"tomas_greer"}"#)
       let placeholder = try display.waitFor(text: "│ TG │")
       #expect(placeholder.text.contains("=="), "the first portrait stays")
+      _ = try await server.gm("/api/gm/encounter/toggle-portrait/", #"{"npc_id":"ansel_mott"}"#)
+      let drawn = try display.waitFor(text: "| o  o |")
+      #expect(drawn.text.contains("Relay Keeper"), "the hand-drawn portrait_text with its caption")
     }
   }
 
