@@ -12,8 +12,8 @@ struct HTTPJSONClient: PlayerAPI {
   var token: String?
   /// Time allowed for a whole request.
   var timeout: TimeAmount = .seconds(5)
-  /// The largest answer read.
-  static let maximumBody = 8 << 20
+  /// The largest answer read: the largest file the server serves.
+  static let maximumBody = 16 << 20
 
   func get(_ path: String) async throws(PlayerAPIError) -> JSONValue {
     try await send(HTTPClientRequest(url: server + path))
@@ -45,12 +45,22 @@ struct HTTPJSONClient: PlayerAPI {
   }
 
   /// Sends `request` (with the token, when there is one) and reads the answer's status and body.
+  ///
+  /// An answer larger than ``maximumBody`` is refused rather than unreachable, so it is not asked for again.
   private func exchange(_ request: HTTPClientRequest) async throws(PlayerAPIError) -> (Int, [UInt8]) {
     var request = request
     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+    let response: HTTPClientResponse
     do {
-      let response = try await HTTPClient.shared.execute(request, timeout: timeout)
-      return (Int(response.status.code), Array(buffer: try await response.body.collect(upTo: Self.maximumBody)))
+      response = try await HTTPClient.shared.execute(request, timeout: timeout)
+    } catch {
+      throw .unreachable("cannot reach \(server): \(error)")
+    }
+    let status = Int(response.status.code)
+    do {
+      return (status, Array(buffer: try await response.body.collect(upTo: Self.maximumBody)))
+    } catch is NIOTooManyBytesError {
+      throw .refused(status: status, message: "the answer is larger than \(Self.maximumBody >> 20) MiB")
     } catch {
       throw .unreachable("cannot reach \(server): \(error)")
     }
