@@ -9,12 +9,23 @@ extension ActiveViewPayload {
   /// `Token.init(from:)` does. Integers may be given as whole doubles (`3.0`), as
   /// `JSONDecoder` accepts.
   ///
-  /// - Throws: `PayloadError` naming the key that is missing or wrong.
-  public init(json: JSONValue) throws(PayloadError) {
+  /// A payload of the lean stream (`"compact": true`) lacks `location_data` and `encounter_npc_data`: they are
+  /// taken from `previous`, the payload of the event before it.
+  ///
+  /// - Throws: `PayloadError` naming the key that is missing or wrong (`compact` when a lean payload comes with no
+  ///   previous one).
+  public init(json: JSONValue, previous: ActiveViewPayload? = nil) throws(PayloadError) {
     guard case .object(let members) = json else {
       throw PayloadError(key: "", problem: .wrongType(expected: "an object"))
     }
     let root = PayloadFields(members)
+    let carried: ActiveViewPayload?
+    if members["compact"] == .bool(true) {
+      guard let previous else { throw PayloadError(key: "compact", problem: .missing) }
+      carried = previous
+    } else {
+      carried = nil
+    }
     viewType = try root.choice("view_type", ViewType.self)
     locationSlug = try root.string("location_slug")
     viewSlug = try root.string("view_slug")
@@ -51,15 +62,19 @@ extension ActiveViewPayload {
         condition: try override.optionalInt("condition"),
         info: try override.optionalString("info"))
     }
-    encounterNPCData = try root.dictionary("encounter_npc_data") { value throws(PayloadError) in
-      let card = try PayloadFields(value)
-      return NPCCard(
-        id: try card.string("id"), name: try card.string("name"), portrait: try card.string("portrait"),
-        role: try card.optionalString("role") ?? "", portraitText: try card.optionalString("portrait_text") ?? "")
+    if let carried {
+      encounterNPCData = carried.encounterNPCData
+    } else {
+      encounterNPCData = try root.dictionary("encounter_npc_data") { value throws(PayloadError) in
+        let card = try PayloadFields(value)
+        return NPCCard(
+          id: try card.string("id"), name: try card.string("name"), portrait: try card.string("portrait"),
+          role: try card.optionalString("role") ?? "", portraitText: try card.optionalString("portrait_text") ?? "")
+      }
     }
     locationType = try root.optionalString("location_type")
     locationName = try root.optionalString("location_name")
-    locationData = root.optional("location_data")
+    locationData = carried.map(\.locationData) ?? root.optional("location_data")
     locationPath = try root.optionalStrings("location_path")
     encounterTotalDecks = try root.optionalInt("encounter_total_decks")
     encounterDeckName = try root.optionalString("encounter_deck_name")
@@ -73,6 +88,14 @@ extension ActiveViewPayload {
   ///   is not a payload.
   public static func decode(_ bytes: [UInt8]) throws -> ActiveViewPayload {
     try ActiveViewPayload(json: JSONParser.parse(bytes))
+  }
+
+  /// Parses and reads a payload of the stream whose previous event carried `previous`: a lean payload
+  /// (`"compact": true`) takes `location_data` and `encounter_npc_data` from it.
+  ///
+  /// - Throws: `JSONParseError` when the bytes are not JSON, `PayloadError` when the JSON is not a payload.
+  public static func decode(_ bytes: [UInt8], after previous: ActiveViewPayload?) throws -> ActiveViewPayload {
+    try ActiveViewPayload(json: JSONParser.parse(bytes), previous: previous)
   }
 
   /// Parses and reads a payload with `JSONParser`, much faster than `JSONDecoder`.

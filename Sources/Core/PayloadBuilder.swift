@@ -71,8 +71,21 @@ public struct PayloadBuilder: Sendable {
     ]
   }
 
+  /// What the campaign-only parts of the payload (`location_data`, `encounter_npc_data`) depend on in `state`: two
+  /// states with the same key carry the same bytes there. `""` outside ENCOUNTER.
+  public func staticKey(of state: ActiveViewState) -> String {
+    guard state.viewType == .encounter, let map = campaign.locations[state.locationSlug]?.map else {
+      return state.viewType == .encounter ? state.locationSlug : ""
+    }
+    let deck = map.deck(state.encounterDeckID) ?? map.deck(map.defaultDeckID)
+    return state.locationSlug + "/" + (deck?.id ?? "")
+  }
+
   /// The payload for `state` as compact JSON with sorted keys.
-  public func encode(_ state: ActiveViewState, version: Int, epoch: String) -> [UInt8] {
+  ///
+  /// With `omittingStatic` (the lean stream, `?compact=1`), `location_data` and `encounter_npc_data` are left out
+  /// and `"compact": true` says that they are those of the previous event.
+  public func encode(_ state: ActiveViewState, version: Int, epoch: String, omittingStatic: Bool = false) -> [UInt8] {
     var writer = JSONWriter(capacity: 4096)
     var object = ObjectWriter()
     let location = campaign.locations[state.locationSlug]
@@ -87,6 +100,10 @@ public struct PayloadBuilder: Sendable {
     writer.write(state.charonLocationPath)
     object.key("charon_mode", in: &writer)
     writer.write(state.charonMode.rawValue)
+    if omittingStatic {
+      object.key("compact", in: &writer)
+      writer.write(true)
+    }
     object.key("encounter_active_portraits", in: &writer)
     writer.write(.array(state.activePortraits.map(JSONValue.string)))
     object.key("encounter_deck_id", in: &writer)
@@ -99,8 +116,10 @@ public struct PayloadBuilder: Sendable {
     writer.write(.object(state.doorStatus.mapValues { .string($0.rawValue) }))
     object.key("encounter_level", in: &writer)
     writer.write(state.encounterLevel)
-    object.key("encounter_npc_data", in: &writer)
-    writer.appendRaw(npcCards)
+    if !omittingStatic {
+      object.key("encounter_npc_data", in: &writer)
+      writer.appendRaw(npcCards)
+    }
     object.key("encounter_room_visibility", in: &writer)
     writer.write(Reducer.visibilityJSON(state.roomVisibility))
     object.key("encounter_tokens", in: &writer)
@@ -112,8 +131,10 @@ public struct PayloadBuilder: Sendable {
     object.key("epoch", in: &writer)
     writer.write(epoch)
     if let encounter {
-      object.key("location_data", in: &writer)
-      writer.appendRaw(locationData[encounter.slug]?[deck?.id ?? ""] ?? Array("null".utf8))
+      if !omittingStatic {
+        object.key("location_data", in: &writer)
+        writer.appendRaw(locationData[encounter.slug]?[deck?.id ?? ""] ?? Array("null".utf8))
+      }
       object.key("location_name", in: &writer)
       writer.write(encounter.name)
       object.key("location_path", in: &writer)

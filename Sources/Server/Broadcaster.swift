@@ -60,14 +60,15 @@ public final class Broadcaster: Service, Sendable {
     registry.withLock { $0.listeners.count }
   }
 
-  /// Sends a state frame to every listener and makes it the first frame of new ones.
-  public func publish(_ frame: ByteBuffer) {
-    send(frame, isState: true)
+  /// Sends a state frame to every listener and makes `snapshot` (by default the frame itself) the first frame of
+  /// new ones: a lean frame that relies on the previous one still starts new listeners with the whole state.
+  public func publish(_ frame: ByteBuffer, snapshot: ByteBuffer? = nil) {
+    send(frame, snapshot: snapshot ?? frame)
   }
 
-  private func send(_ frame: ByteBuffer, isState: Bool) {
+  private func send(_ frame: ByteBuffer, snapshot: ByteBuffer?) {
     let slow = registry.withLock { registry in
-      if isState { registry.current = frame }
+      if let snapshot { registry.current = snapshot }
       var slow: [Listener] = []
       for (id, listener) in registry.listeners {
         if case .dropped = listener.frames.yield(frame) {
@@ -92,7 +93,7 @@ public final class Broadcaster: Service, Sendable {
         } catch {
           return
         }
-        self.send(Self.keepaliveFrame, isState: false)
+        self.send(Self.keepaliveFrame, snapshot: nil)
       }
     }
   }

@@ -9,11 +9,15 @@ extension BulkheadAPI {
 
   /// `GET /api/active-view/stream/`: `retry:`, then the current payload, then one event per change.
   ///
+  /// With `?compact=1` (the lean stream, for Bulkhead's own display) an event leaves out `location_data` and
+  /// `encounter_npc_data` and says `"compact": true` when they are those of the event before; the first event is
+  /// always whole.
+  ///
   /// The listener is registered before its first frame is taken. The response ends when the
   /// client goes away, when it falls behind (the connection is closed, so its client reconnects
   /// and re-syncs), or on shutdown (the stream is ended cleanly).
   func stream(_ request: Request) -> Response {
-    let broadcaster = store.broadcaster
+    let broadcaster = request.uri.queryParameters["compact"] == "1" ? store.compactBroadcaster : store.broadcaster
     let stop = StreamStop()
     let (id, frames) = broadcaster.subscribe(onDrop: { stop.stop(.dropped) })
     var headers = HTTPFields()

@@ -76,7 +76,7 @@ public struct BulkheadServer: Sendable {
     let application = Application(
       router: router,
       configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "bulkhead"),
-      services: [store.broadcaster],
+      services: [store.broadcaster, store.compactBroadcaster],
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
       logger: logger)
     var groupConfiguration = ServiceGroupConfiguration(

@@ -10,12 +10,17 @@ public actor StateStore {
   public nonisolated let epoch: String
   /// Where frames go.
   public nonisolated let broadcaster: Broadcaster
+  /// Where the lean stream's frames go (`?compact=1`): after a listener's first frame, `location_data` and
+  /// `encounter_npc_data` only when they change.
+  public nonisolated let compactBroadcaster: Broadcaster
   private let builder: PayloadBuilder
   private let messages: MessageStore
   private(set) var state = ActiveViewState()
   private(set) var version = 0
   /// The current payload's JSON bytes.
   private(set) var payload: ByteBuffer
+  /// The ``PayloadBuilder/staticKey(of:)`` of the last state published.
+  private var staticKey: String
 
   /// A store in the start state (STANDBY, version 0).
   public init(
@@ -28,8 +33,10 @@ public actor StateStore {
     let initial = ActiveViewState()
     let bytes = builder.encode(initial, version: 0, epoch: epoch)
     payload = ByteBuffer(bytes: bytes)
-    broadcaster = Broadcaster(
-      initial: Self.frame(bytes, epoch: epoch, version: 0), bufferSize: bufferSize, keepalive: keepalive)
+    let frame = Self.frame(bytes, epoch: epoch, version: 0)
+    broadcaster = Broadcaster(initial: frame, bufferSize: bufferSize, keepalive: keepalive)
+    compactBroadcaster = Broadcaster(initial: frame, bufferSize: bufferSize, keepalive: keepalive)
+    staticKey = builder.staticKey(of: initial)
   }
 
   /// The current state.
@@ -48,7 +55,16 @@ public actor StateStore {
       version += 1
       let bytes = builder.encode(state, version: version, epoch: epoch)
       payload = ByteBuffer(bytes: bytes)
-      broadcaster.publish(Self.frame(bytes, epoch: epoch, version: version))
+      let frame = Self.frame(bytes, epoch: epoch, version: version)
+      broadcaster.publish(frame)
+      let key = builder.staticKey(of: state)
+      if key == staticKey {
+        let lean = builder.encode(state, version: version, epoch: epoch, omittingStatic: true)
+        compactBroadcaster.publish(Self.frame(lean, epoch: epoch, version: version), snapshot: frame)
+      } else {
+        compactBroadcaster.publish(frame)
+        staticKey = key
+      }
     }
     var response = outcome.response
     switch outcome.effect {

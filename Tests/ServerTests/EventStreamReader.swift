@@ -49,8 +49,9 @@ final class EventStreamReader: @unchecked Sendable {
     self.task = task
   }
 
-  static func open(_ base: String) async throws -> EventStreamReader {
-    let request = HTTPClientRequest(url: base + "/api/active-view/stream/")
+  /// Opens the stream of the server at `base`; `query` (e.g. `?compact=1`) is appended to the path.
+  static func open(_ base: String, query: String = "") async throws -> EventStreamReader {
+    let request = HTTPClientRequest(url: base + "/api/active-view/stream/" + query)
     let response = try await testClient.execute(request, timeout: .seconds(10))
     let (events, continuation) = AsyncStream.makeStream(of: StreamEvent.self)
     let (ended, endedContinuation) = AsyncStream.makeStream(of: Void.self)

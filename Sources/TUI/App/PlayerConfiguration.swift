@@ -16,6 +16,9 @@ public struct PlayerConfiguration: Sendable {
   public var allowsQuit = true
   /// How often broadcast messages (and, while shown, the CHARON conversation) are polled.
   public var pollInterval: Duration = .seconds(2)
+  /// Whether to ask for the lean stream (`?compact=1`: the map and the NPC cards only when they change); a server
+  /// that does not know it (the original) sends whole payloads, which the display reads as well.
+  public var leanStream = true
 
   /// A configuration for `server`; the threshold defaults to the role's (player 5, GM 2).
   public init(server: String, role: PlayerModel.Role = .player, failureThreshold: Int? = nil) {
@@ -26,7 +29,7 @@ public struct PlayerConfiguration: Sendable {
   }
 
   /// The stream's URL.
-  public var streamURL: String { server + "/api/active-view/stream/" }
+  public var streamURL: String { server + "/api/active-view/stream/" + (leanStream ? "?compact=1" : "") }
 
   /// The event source's configuration.
   var eventSource: EventSourceConfiguration {

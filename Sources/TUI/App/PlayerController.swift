@@ -63,7 +63,7 @@ public struct PlayerController: Sendable {
     switch update {
     case .event(let event):
       guard event.type == "activeview",
-        let payload = try? ActiveViewPayload.decode(Array(event.data.utf8))
+        let payload = try? ActiveViewPayload.decode(Array(event.data.utf8), after: model.payload)
       else { return [] }
       let previous = model.payload
       model.payload = payload
