@@ -10,7 +10,8 @@ struct Bench: AsyncParsableCommand {
     discussion: """
       Run it from a release build (swift run -c release bulkhead bench). It measures, in order: building and \
       encoding the ENCOUNTER payload of the demo ship and, when ../shared/fixtures/mothership-data is there, of the \
-      fixture ship; drawing that ENCOUNTER at 160x48; the SSE parser on 1 MB of small events and on one large \
+      fixture ship; drawing that ENCOUNTER at 160x48; decoding a 512x512 portrait and drawing it into 24x12 \
+      cells; the SSE parser on 1 MB of small events and on one large \
       event; and the time from a GM token move to each listener's parser delivering its event, with 1, 100 and \
       1000 listeners on a loopback server. Each figure names its unit and how many samples it has.
       """)
@@ -38,6 +39,7 @@ struct Bench: AsyncParsableCommand {
     let campaign = try CampaignOption.load(nil)
     var figures = try payloadFigures(demo: campaign, runs: runs)
     figures.append(try renderFigure(campaign, runs: runs))
+    figures += try BenchPortrait.figures(runs: runs)
     figures += try parserFigures(runs: Swift.max(1, runs / 10))
     let fanOut = BenchFanOut(campaign: campaign, writes: Swift.max(1, runs / 5))
     for listeners in quick ? [1, 100] : [1, 100, 1000] {
@@ -79,18 +81,23 @@ struct Bench: AsyncParsableCommand {
     }
   }
 
-  /// One frame of the demo ship's ENCOUNTER, with tokens, portraits and the legend, at 160x48.
+  /// One frame of the demo ship's ENCOUNTER, with tokens, portraits (in 256-colour half blocks) and the legend, at
+  /// 160x48.
   private func renderFigure(_ campaign: Campaign, runs: Int) throws -> BenchFigure {
     let encounter = try BenchEncounter(campaign: campaign, locationSlug: "kestrel_dawn")
     let bytes = PayloadBuilder(campaign: campaign).encode(try encounter.state(in: campaign), version: 1, epoch: "bench")
-    let model = PlayerModel(payload: try ActiveViewPayload.decode(bytes), clock: "21:07")
-    let frame = TextScreen.plain(PlayerFrame.render(model, width: 160, height: 48, glyphs: .unicode))
+    var model = PlayerModel(payload: try ActiveViewPayload.decode(bytes), clock: "21:07")
+    model.portraits = try BenchPortrait.portraits(of: model, campaign: campaign)
+    let mode = PortraitMode.halfBlocks(.full)
+    let frame = TextScreen.plain(
+      PlayerFrame.render(model, width: 160, height: 48, glyphs: .unicode, portraitMode: mode))
     let portraits = campaign.npcs.prefix(2).map(\.name)
-    guard frame.contains(" TOKENS "), portraits.allSatisfy({ frame.contains($0.uppercased()) || frame.contains($0) })
+    guard frame.contains(" TOKENS "), portraits.allSatisfy({ frame.contains($0.uppercased()) || frame.contains($0) }),
+      frame.contains("▀")
     else { throw CLIError("the ENCOUNTER frame lacks its legend or portraits") }
     var cells = 0
     let durations = Self.time(runs) { _ in
-      let canvas = PlayerFrame.render(model, width: 160, height: 48, glyphs: .unicode)
+      let canvas = PlayerFrame.render(model, width: 160, height: 48, glyphs: .unicode, portraitMode: mode)
       cells = canvas.width * canvas.height
     }
     return BenchFigure(
@@ -116,7 +123,7 @@ struct Bench: AsyncParsableCommand {
   }
 
   /// Times `runs` calls of `body`, which is given the run's index.
-  private static func time(_ runs: Int, _ body: (Int) -> Void) -> [Duration] {
+  static func time(_ runs: Int, _ body: (Int) -> Void) -> [Duration] {
     let clock = ContinuousClock()
     return (0..<runs).map { run in clock.measure { body(run) } }
   }
