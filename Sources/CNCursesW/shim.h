@@ -22,6 +22,8 @@ static inline attr_t bh_a_reverse(void) { return A_REVERSE; }
 static inline attr_t bh_a_underline(void) { return A_UNDERLINE; }
 
 static inline int bh_key_code_yes(void) { return KEY_CODE_YES; }
+static inline mmask_t bh_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t bh_button1_released(void) { return BUTTON1_RELEASED; }
 static inline int bh_screen_rows(void) { return getmaxy(stdscr); }
 static inline int bh_screen_cols(void) { return getmaxx(stdscr); }
 static inline int bh_colors(void) { return COLORS; }

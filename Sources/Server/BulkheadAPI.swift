@@ -16,7 +16,7 @@ struct BulkheadAPI: Sendable {
     let reads = [
       "api/active-view", "api/active-view/stream", "api/messages", "api/ship-status", "api/star-map",
       "api/encounter-map/*", "api/encounter-map/*/all-decks", "api/terminal/*/*",
-      "api/charon/conversation", "api/charon/*/conversation", "api/gm/encounter/room-visibility",
+      "api/charon/conversation", "api/charon/*/conversation", "api/gm/encounter/room-visibility", "api/locations",
     ]
     let writes = Endpoint.allCases.map { $0.rawValue } + ["api/auth/login"]
     return reads.map { ($0.split(separator: "/"), HTTPRequest.Method.get) }
@@ -32,6 +32,7 @@ struct BulkheadAPI: Sendable {
     router.get("api/messages") { request, _ in try await messageList(request) }
     router.get("api/ship-status") { _, _ in JSONResponse.make(await shipStatus()) }
     router.get("api/star-map") { _, _ in try starMap() }
+    router.get("api/locations") { _, _ in JSONResponse.make(locationList()) }
     router.get("api/encounter-map/:slug") { request, context in
       try await encounterMap(context.parameters.require("slug"), deckID: request.uri.queryParameters["deck_id"])
     }

@@ -64,8 +64,8 @@ struct GMCommands: AsyncParsableCommand {
     abstract: "The GM's controls: log in, change the shared screen, watch it.",
     discussion: "Exit status: 0 done, 1 refused (the server's message is printed), 2 usage, 3 cannot reach the server.",
     subcommands: [
-      GMLogin.self, GMLogout.self, GMWatch.self, GMView.self, GMShowTerminal.self, GMHideTerminal.self,
-      GMBroadcast.self, GMCharon.self, GMLevel.self, GMReveal.self, GMHide.self, GMDoor.self, GMToken.self,
-      GMPortrait.self, GMShip.self,
+      GMLogin.self, GMLogout.self, GMWatch.self, GMConsole.self, GMView.self, GMShowTerminal.self,
+      GMHideTerminal.self, GMBroadcast.self, GMCharon.self, GMLevel.self, GMReveal.self, GMHide.self, GMDoor.self,
+      GMToken.self, GMPortrait.self, GMShip.self,
     ])
 }

@@ -37,8 +37,9 @@ final class CursesScreen {
   ///
   /// Checks first what ``TerminalProbe`` checks (terminals on both ends, `TERM` set, known and able to address the
   /// cursor) and throws ``TerminalSession/OpenError`` with the reason when curses cannot run. Colours are enabled
-  /// only when the terminal has them and `NO_COLOR` is unset.
-  init() throws(TerminalSession.OpenError) {
+  /// only when the terminal has them and `NO_COLOR` is unset. With `reportsMouse`, presses and releases of the first
+  /// mouse button are read as ``TerminalInput/mouse(_:)`` where the terminal reports them.
+  init(reportsMouse: Bool = false) throws(TerminalSession.OpenError) {
     let choice = TerminalProbe.choose(TerminalProbe.detect(forceHeadless: false))
     guard choice.screen == .curses else { throw TerminalSession.OpenError(reason: choice.reason) }
     guard let screen = newterm(nil, bh_stdout(), bh_stdin()), let window = bh_stdscr() else {
@@ -55,6 +56,10 @@ final class CursesScreen {
     nodelay(window, true)
     curs_set(0)
     set_escdelay(Self.escapeDelay)
+    if reportsMouse {
+      mousemask(bh_button1_pressed() | bh_button1_released(), nil)
+      mouseinterval(0)
+    }
     if choice.colorDepth != .none && has_colors() && start_color() == OK {
       colorsEnabled = true
       defaultColorsAllowed = use_default_colors() == OK
@@ -126,11 +131,30 @@ final class CursesScreen {
     while true {
       let status = wget_wch(window, &value)
       if status == ERR { break }
+      if status == bh_key_code_yes(), Int32(bitPattern: value) == KEY_MOUSE {
+        inputs += readMouse().map(TerminalInput.mouse)
+        continue
+      }
       let read: TerminalInput.Read =
         status == bh_key_code_yes() ? .keyCode(Int32(bitPattern: value)) : .character(UInt32(value))
       if let input = TerminalInput.decode(read) { inputs.append(input) }
     }
     return inputs
+  }
+
+  /// The first button's presses and releases that ncurses has queued, oldest first (`getmouse` hands out the newest
+  /// first, and one `KEY_MOUSE` may stand for several events).
+  private func readMouse() -> [MouseInput] {
+    var events: [MouseInput] = []
+    var event = MEVENT()
+    while getmouse(&event) == OK {
+      if event.bstate & bh_button1_pressed() != 0 {
+        events.append(MouseInput(x: Int(event.x), y: Int(event.y), action: .press))
+      } else if event.bstate & bh_button1_released() != 0 {
+        events.append(MouseInput(x: Int(event.x), y: Int(event.y), action: .release))
+      }
+    }
+    return events.reversed()
   }
 
   /// Restores the terminal (cooked mode, cursor visible, alternate screen left) and frees curses; idempotent.

@@ -26,6 +26,8 @@ public enum TerminalInput: Sendable, Hashable {
   case control(UInt8)
   /// A function key or another special key the app does not interpret, by its ncurses key code.
   case key(Int32)
+  /// A mouse button pressed or released over a cell, where the terminal reports the mouse.
+  case mouse(MouseInput)
 
   /// One result of ncurses' `get_wch`: a key code (status `KEY_CODE_YES`) or a wide character (status `OK`).
   public enum Read: Sendable, Hashable {

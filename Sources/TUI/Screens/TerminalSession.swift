@@ -44,9 +44,10 @@ public final class TerminalSession: Sendable {
   /// - Parameters:
   ///   - palette: the colours roles are drawn in.
   ///   - kiosk: ignore SIGINT and SIGQUIT and pass Ctrl-C on as a key, so a player cannot leave the display.
+  ///   - mouse: report presses and releases of the first mouse button as ``TerminalInput/mouse(_:)``.
   /// - Throws: ``OpenError`` when there is no usable terminal (not a TTY, `TERM` unset, unknown or unable to address
   ///   the cursor), or when another session is open.
-  public init(palette: Palette, kiosk: Bool) throws(OpenError) {
+  public init(palette: Palette, kiosk: Bool, mouse: Bool = false) throws(OpenError) {
     var fds: [Int32] = [-1, -1]
     guard pipe(&fds) == 0 else {
       throw OpenError(reason: "cannot create a wake-up pipe (errno \(errno))")
@@ -67,7 +68,7 @@ public final class TerminalSession: Sendable {
       SignalRouter.blockHandledSignals()
       let screen: CursesScreen
       do throws(OpenError) {
-        screen = try CursesScreen()
+        screen = try CursesScreen(reportsMouse: mouse)
       } catch {
         failure.error.withLock { $0 = error }
         opened.signal()

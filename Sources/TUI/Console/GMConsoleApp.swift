@@ -1,0 +1,206 @@
+import BulkheadCore
+import Foundation
+import SSEClient
+
+/// The GM console's loop: stream updates, REST answers, clock ticks, keys and mouse reports are folded into the
+/// model in one place, and frames are drawn — the same shape as ``PlayerApp``.
+///
+/// Bursts coalesce: a frame is drawn once the inputs already queued are handled, so the last state is always drawn.
+/// Between inputs the loop sleeps; the only timer is a one-second tick.
+public struct GMConsoleApp: Sendable {
+  /// How to connect; the role is the GM's, so the banner comes after ``ConnectionHealth/gmThreshold`` failures.
+  public let configuration: PlayerConfiguration
+  /// The REST side of the server.
+  public let api: any GMConsoleAPI
+  /// Whether a token is stored; without one the console asks for the user and password first.
+  public let loggedIn: Bool
+  /// Where frames go.
+  public let output: any FrameOutput
+  /// The frames of the live view's panels: the theme's choice.
+  public let panels: BoxGlyphs?
+  /// Where one-line diagnostics go (never the terminal the console draws on).
+  public let log: @Sendable (String) -> Void
+
+  /// A console for `configuration` that reads and writes through `api` and draws into `output`.
+  public init(
+    configuration: PlayerConfiguration, api: any GMConsoleAPI, loggedIn: Bool, output: any FrameOutput,
+    panels: BoxGlyphs? = nil, log: @escaping @Sendable (String) -> Void = { _ in }
+  ) {
+    var configuration = configuration
+    configuration.role = .gm
+    self.configuration = configuration
+    self.api = api
+    self.loggedIn = loggedIn
+    self.output = output
+    self.panels = panels
+    self.log = log
+  }
+
+  /// One input of the loop.
+  enum Input: Sendable {
+    case stream(EventSourceUpdate)
+    case terminal(TerminalEvent)
+    case tick
+    case fetched(PlayerResource, Result<JSONValue, PlayerAPIError>)
+    case loaded(GMConsoleResource, Result<JSONValue, PlayerAPIError>)
+    case written(GMWrite, Result<JSONValue, PlayerAPIError>)
+    case loggedIn(user: String, Result<Void, PlayerAPIError>)
+    case portrait(PortraitSource, PortraitArt?)
+    case render
+  }
+
+  /// Runs until the GM quits, the terminal ends, the output wants no more frames or the task is cancelled; returns
+  /// why it stopped.
+  @discardableResult
+  public func run() async -> String {
+    let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
+    let source = EventSource(configuration: configuration.eventSource)
+    var tasks = [
+      Task { for await update in source.updates() { continuation.yield(.stream(update)) } },
+      Task {
+        while !Task.isCancelled {
+          try? await Task.sleep(for: .seconds(1))
+          continuation.yield(.tick)
+        }
+      },
+    ]
+    if let events = output.events {
+      tasks.append(Task { for await event in events { continuation.yield(.terminal(event)) } })
+    }
+    defer {
+      for task in tasks { task.cancel() }
+      continuation.finish()
+    }
+    var controller = GMConsoleController(pollInterval: configuration.pollInterval)
+    let time = PlayerApp.localTime()
+    perform(controller.start(hour: time.hour, minute: time.minute, now: .now, loggedIn: loggedIn), continuation)
+    var renderPending = true
+    var reason: String? = "start"
+    var shown: GMConsoleModel?
+    continuation.yield(.render)
+    for await input in inputs {
+      let now = ContinuousClock.now
+      var effects: [GMConsoleEffect] = []
+      switch input {
+      case .render:
+        renderPending = false
+        let size = output.size
+        let canvas = GMConsoleFrame.render(
+          controller.model, width: size.width, height: size.height, glyphs: output.glyphs, panels: panels,
+          portraitMode: PortraitMode.choose(depth: output.colorDepth, glyphs: output.glyphs))
+        shown = controller.model
+        let more = output.show(canvas, reason: reason ?? "update")
+        reason = nil
+        if !more { return "frame limit reached" }
+        continue
+      case .stream(let update):
+        let before = controller.model.view
+        effects = controller.handle(update, now: now)
+        reason = reason ?? PlayerApp.reason(for: update, before: before, after: controller.model.view)
+      case .terminal(.input(.mouse(let mouse))):
+        let size = output.size
+        effects = controller.mouse(mouse, width: size.width, height: size.height)
+        reason = reason ?? "mouse"
+      case .terminal(.input(let key)):
+        effects = controller.key(key)
+        reason = reason ?? "key"
+      case .terminal(.resized):
+        shown = nil
+        reason = reason ?? "resize"
+      case .terminal(.ended(let why)):
+        return why
+      case .tick:
+        let time = PlayerApp.localTime()
+        effects = controller.tick(hour: time.hour, minute: time.minute, now: now)
+        reason = reason ?? "clock"
+      case .fetched(let resource, let result):
+        if case .failure(let error) = result { log("\(resource.path): \(error)") }
+        effects = controller.fetched(resource, result, now: now)
+        reason = reason ?? "fetched"
+      case .loaded(let resource, let result):
+        if case .failure(let error) = result { log("\(resource.path): \(error)") }
+        controller.loaded(resource, result)
+        reason = reason ?? "fetched"
+      case .written(let write, let result):
+        if case .failure(let error) = result { log("\(write.endpoint.rawValue): \(error)") }
+        effects = controller.written(write, result)
+        reason = reason ?? "answer"
+      case .loggedIn(let user, let result):
+        effects = controller.loggedIn(user: user, result)
+        reason = reason ?? "login"
+      case .portrait(let source, let art):
+        effects = controller.portraitLoaded(source, art)
+        reason = reason ?? "portrait"
+      }
+      if effects.contains(.quit) { return "quit" }
+      if effects.contains(.repaint) { shown = nil }
+      perform(effects, continuation)
+      if controller.model == shown {
+        reason = nil
+      } else if !renderPending {
+        renderPending = true
+        continuation.yield(.render)
+      }
+    }
+    return "cancelled"
+  }
+
+  /// Starts the requests `effects` ask for; their answers come back as inputs.
+  private func perform(_ effects: [GMConsoleEffect], _ continuation: AsyncStream<Input>.Continuation) {
+    for effect in effects {
+      switch effect {
+      case .view(.fetch(let resource)):
+        Task { continuation.yield(.fetched(resource, await get(resource.path))) }
+      case .view(.fetchPortrait(let source)):
+        let loader = PortraitLoader(api: api, log: log)
+        Task { continuation.yield(.portrait(source, await loader.load(source))) }
+      case .view(.post(let path, let body, let refresh)):
+        Task {
+          if case .failure(let error) = await post(path, body: body, authenticated: false) { log("\(path): \(error)") }
+          if let refresh { continuation.yield(.fetched(refresh, await get(refresh.path))) }
+        }
+      case .load(let resource):
+        Task { continuation.yield(.loaded(resource, await get(resource.path))) }
+      case .write(let write):
+        Task {
+          continuation.yield(
+            .written(write, await post(write.endpoint.rawValue, body: write.body, authenticated: true)))
+        }
+      case .logIn(let user, let password):
+        Task { continuation.yield(.loggedIn(user: user, await logIn(user: user, password: password))) }
+      case .view(.repaint), .repaint:
+        output.repaint()
+      case .view(.quit), .quit:
+        break
+      }
+    }
+  }
+
+  /// `GET path` as a `Result`.
+  private func get(_ path: String) async -> Result<JSONValue, PlayerAPIError> {
+    do throws(PlayerAPIError) {
+      return .success(try await api.get(path))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// `POST path` with `body` — a GM write when `authenticated`, else a public action — as a `Result`.
+  private func post(_ path: String, body: JSONValue, authenticated: Bool) async -> Result<JSONValue, PlayerAPIError> {
+    do throws(PlayerAPIError) {
+      return .success(authenticated ? try await api.write(path, body: body) : try await api.post(path, body: body))
+    } catch {
+      return .failure(error)
+    }
+  }
+
+  /// The login as a `Result`.
+  private func logIn(user: String, password: String) async -> Result<Void, PlayerAPIError> {
+    do throws(PlayerAPIError) {
+      try await api.logIn(user: user, password: password)
+      return .success(())
+    } catch {
+      return .failure(error)
+    }
+  }
+}
