@@ -414,6 +414,7 @@ public struct GMConsoleController: Sendable {
     case .view(let type):
       return send(GMWrite(.switchView, ["view_type": .string(type.rawValue)], summary: "show \(type.rawValue)"))
     case .location(let location) where location.hasMap:
+      model.focus = .map
       return send(
         GMWrite(
           .switchView, ["view_type": .string(ViewType.encounter.rawValue), "location_slug": .string(location.slug)],
