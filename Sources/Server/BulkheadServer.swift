@@ -73,9 +73,12 @@ public struct BulkheadServer: Sendable {
       store: store, messages: messages, accounts: accounts,
       playerLimiter: RateLimiter(burst: 20, perSecond: 2), loginLimiter: RateLimiter(burst: 10, perSecond: 1)
     ).register(on: router)
+    // A backlog of 4096 (the kernel caps it at net.core.somaxconn): with Hummingbird's 256, a burst of 1000
+    // displays connecting at once overflows the accept queue and most wait for a SYN retransmit (1 s and more).
     let application = Application(
       router: router,
-      configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "bulkhead"),
+      configuration: .init(
+        address: .hostname(configuration.host, port: configuration.port), serverName: "bulkhead", backlog: 4096),
       services: [store.broadcaster, store.compactBroadcaster],
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
       logger: logger)

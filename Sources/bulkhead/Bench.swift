@@ -3,20 +3,30 @@ import BulkheadCore
 import BulkheadTUI
 import Foundation
 
-/// `bulkhead bench`: payload, render and parser cost, and write → event latency, as a table or one JSON object.
+/// `bulkhead bench`: payload, render and parser cost, write → event latency, connection capacity and terminal bytes,
+/// as a table or one JSON object.
 struct Bench: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Measure Bulkhead: payload and frame cost, SSE parser throughput, write -> event latency.",
+    abstract:
+      "Measure Bulkhead: payload and frame cost, SSE parser throughput, write -> event latency, capacity, terminal bytes.",
     discussion: """
       Run it from a release build (swift run -c release bulkhead bench). It measures, in order: building and \
       encoding the ENCOUNTER payload of the demo ship and, when ../shared/fixtures/mothership-data is there, of the \
       fixture ship; drawing that ENCOUNTER at 160x48; decoding a 512x512 portrait and drawing it into 24x12 \
       cells; the SSE parser on 1 MB of small events and on one large \
-      event; and the time from a GM token move to each listener's parser delivering its event, with 1, 100 and \
-      1000 listeners on a loopback server. Each figure names its unit and how many samples it has.
+      event; the time from a GM token move to each listener's parser delivering its event, with 1, 100 and \
+      1000 listeners on a loopback server, and with 100 and 1000 on the lean stream (?compact=1); capacity: a `bulkhead serve` child process showing the ENCOUNTER holds \
+      10,000 idle streams (the open-file limit is raised to the hard limit), with its resident memory per stream, \
+      then a burst of 1000 connects started at once, timed from each connect to its first event; and the bytes the \
+      curses display (`bulkhead play` on a 100x30 pseudo-terminal, xterm-256color, UTF-8) writes for one token \
+      move and for one door change. Each figure names its unit and how many samples it has.
       """)
 
-  @Flag(help: "A short smoke run: few samples, a 10 MB parser event and no 1000-listener run.")
+  @Flag(
+    help: """
+      A short smoke run: few samples, a 10 MB parser event, no 1000-listener run, 1000 idle streams and 5 terminal \
+      updates of each kind.
+      """)
   var quick = false
 
   @Flag(help: "Print one JSON object instead of the table.")
@@ -41,10 +51,17 @@ struct Bench: AsyncParsableCommand {
     figures.append(try renderFigure(campaign, runs: runs))
     figures += try BenchPortrait.figures(runs: runs)
     figures += try parserFigures(runs: Swift.max(1, runs / 10))
-    let fanOut = BenchFanOut(campaign: campaign, writes: Swift.max(1, runs / 5))
+    var fanOut = BenchFanOut(campaign: campaign, writes: Swift.max(1, runs / 5))
     for listeners in quick ? [1, 100] : [1, 100, 1000] {
       figures.append(try await fanOut.run(listeners: listeners))
     }
+    fanOut.lean = true
+    for listeners in quick ? [100] : [100, 1000] {
+      figures.append(try await fanOut.run(listeners: listeners))
+    }
+    let capacity = BenchCapacity(campaign: campaign, idleStreams: quick ? 1000 : 10_000, burstConnects: 1000)
+    figures += try await capacity.run()
+    figures += try await BenchTerminalBytes(campaign: campaign, samples: quick ? 5 : 20).run()
     if json {
       let report: JSONValue = [
         "command": "bulkhead bench", "quick": .bool(quick), "figures": .array(figures.map(\.json)),

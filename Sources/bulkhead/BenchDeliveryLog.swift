@@ -16,8 +16,11 @@ final class DeliveryLog: Sendable {
     entries.withLock { entries in
       entries.arrivals[version, default: []].append(instant)
       entries.lastVersion = Swift.max(entries.lastVersion, version)
-      entries.eventBytes = Swift.max(entries.eventBytes, bytes)
-      if first { entries.listening += 1 }
+      if first {
+        entries.listening += 1
+      } else {
+        entries.eventBytes = Swift.max(entries.eventBytes, bytes)
+      }
     }
   }
 
@@ -25,7 +28,7 @@ final class DeliveryLog: Sendable {
   var listening: Int { entries.withLock { $0.listening } }
   /// The highest version received.
   var lastVersion: Int { entries.withLock { $0.lastVersion } }
-  /// The size of the largest event's data, in bytes.
+  /// The size of the largest event's data after the listeners' first (the timed events), in bytes.
   var eventBytes: Int { entries.withLock { $0.eventBytes } }
   /// How many listeners have received `version`.
   func count(_ version: Int) -> Int { entries.withLock { $0.arrivals[version]?.count ?? 0 } }

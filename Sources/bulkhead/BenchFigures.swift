@@ -7,7 +7,7 @@ struct BenchFigure: Sendable {
   var key: String
   /// What the figure measures, for the table.
   var label: String
-  /// The unit of `p50`, `p99` and `max`: `µs`, `ms` or `MB/s`.
+  /// The unit of `p50`, `p99` and `max`: `µs`, `ms`, `MB/s`, `KiB` or `B`.
   var unit: String
   /// How many samples the figure is made of.
   var samples: Int
@@ -26,15 +26,9 @@ struct BenchFigure: Sendable {
     counts: [String: Int] = [:]
   ) {
     let scale = unit == "ms" ? 1e3 : 1e6
-    let sorted = durations.map { $0.seconds * scale }.sorted()
-    self.key = key
-    self.label = label
-    self.unit = unit
-    samples = sorted.count
-    p50 = Self.percentile(0.5, of: sorted)
-    p99 = Self.percentile(0.99, of: sorted)
-    max = showsMax ? sorted.last : nil
-    self.counts = counts
+    self.init(
+      key: key, label: label, unit: unit, values: durations.map { $0.seconds * scale }, showsMax: showsMax,
+      counts: counts)
   }
 
   /// A throughput figure in MB/s (10^6 bytes per second): `bytes` read in each of `durations` (at least one).

@@ -8,7 +8,9 @@ struct BenchTests {
   /// The figures every run reports, by key, with their units.
   static let expectedUnits = [
     "payload.demo": "µs", "render.encounter": "µs", "parser.small_events": "MB/s", "parser.large_event": "MB/s",
-    "latency.listeners_1": "ms", "latency.listeners_100": "ms",
+    "latency.listeners_1": "ms", "latency.listeners_100": "ms", "capacity.idle": "KiB", "capacity.burst": "ms",
+    "terminal.token_move": "B", "terminal.door_change": "B", "latency.lean.listeners_100": "ms",
+    "portrait.half_blocks": "µs", "portrait.ramp": "µs",
   ]
 
   @Test("--quick --json: one JSON object with every figure, positive values and sample counts")
@@ -47,8 +49,50 @@ struct BenchTests {
       #expect(figure["missed"]?.intValue == 0, "\(key): every listener receives every token move")
       #expect((figure["event_bytes"]?.intValue ?? 0) > 1000, "\(key): the event carries the map")
     }
+    let lean = try #require(byKey["latency.lean.listeners_100"])
+    #expect(lean["missed"]?.intValue == 0, "every listener of the lean stream receives every token move")
+    let leanBytes = try #require(lean["event_bytes"]?.intValue)
+    let fullBytes = try #require(byKey["latency.listeners_100"]?["event_bytes"]?.intValue)
+    #expect(leanBytes * 3 < fullBytes, "a lean token move (\(leanBytes) B) leaves the map out (\(fullBytes) B)")
+    #expect(byKey["portrait.half_blocks"]?["cells_drawn"]?.intValue == 24 * 12, "the portrait fills 24x12 cells")
     #expect((byKey["parser.small_events"]?["events"]?.intValue ?? 0) > 1000)
     #expect(byKey["latency.listeners_1000"] == nil, "--quick leaves out 1000 listeners")
+    try checkCapacity(byKey)
+    try checkTerminalBytes(byKey)
+  }
+
+  /// Every idle stream --quick asks for is held, and every connect of the burst is accounted for.
+  private func checkCapacity(_ byKey: [String: JSONValue]) throws {
+    let idle = try #require(byKey["capacity.idle"])
+    #expect(idle["requested"]?.intValue == 1000, "--quick opens 1000 idle streams")
+    #expect(idle["held"]?.intValue == 1000, "every idle stream is held: \(idle["label"]?.stringValue ?? "")")
+    #expect(idle["samples"]?.intValue == 1000)
+    #expect((idle["server_fds"]?.intValue ?? 0) >= 1000, "the server holds a descriptor per stream")
+    #expect((idle["rss_before_kib"]?.intValue ?? 0) > 0)
+    #expect((idle["event_bytes"]?.intValue ?? 0) > 1000, "the first event carries the map")
+    let burst = try #require(byKey["capacity.burst"])
+    let served = try #require(burst["served"]?.intValue)
+    #expect(burst["connects"]?.intValue == 1000)
+    #expect(served > 0 && served + (burst["failed"]?.intValue ?? -1) == 1000)
+    #expect(burst["samples"]?.intValue == served)
+    #expect((burst["within_1s"]?.intValue).map { (0...served).contains($0) } == true)
+    let p99 = try #require(burst["p99"]?.doubleValue)
+    #expect((burst["max"]?.doubleValue).map { $0 >= p99 } == true)
+  }
+
+  /// The curses display writes some bytes for each of the five token moves and door changes of --quick.
+  private func checkTerminalBytes(_ byKey: [String: JSONValue]) throws {
+    for key in ["terminal.token_move", "terminal.door_change"] {
+      let figure = try #require(byKey[key])
+      #expect(figure["samples"]?.intValue == 5, "\(key)")
+      #expect((figure["p50"]?.doubleValue ?? 0) > 0, "\(key): an update writes bytes")
+      #expect((figure["first_paint_bytes"]?.intValue ?? 0) > 1000, "\(key): the first paint draws the map")
+      let parts = ["cursor_bytes", "sgr_bytes", "other_escape_bytes", "text_bytes"].compactMap { figure[$0]?.intValue }
+      #expect(parts.count == 4, "\(key): the median update's bytes by kind")
+      #expect(Double(parts.reduce(0, +)) == figure["p50"]?.doubleValue, "\(key): the kinds add up to the median")
+      let p99 = try #require(figure["p99"]?.doubleValue)
+      #expect((figure["max"]?.doubleValue).map { $0 >= p99 } == true, "\(key)")
+    }
   }
 
   @Test("the table names each figure's unit and sample count")
@@ -64,6 +108,10 @@ struct BenchTests {
     #expect(payload.contains(" µs ") && payload.contains(" 10 "), "\(payload)")
     let latency = try #require(lines.first { $0.hasPrefix("write -> event, 100 listeners, 2 token moves") })
     #expect(latency.contains(" ms ") && latency.contains(" 200 ") && latency.contains("missed=0"), "\(latency)")
+    let idle = try #require(lines.first { $0.hasPrefix("server RSS per idle stream, 1000 of 1000 streams held") })
+    #expect(idle.contains(" KiB ") && idle.contains("held=1000"), "\(idle)")
+    let move = try #require(lines.first { $0.hasPrefix("terminal bytes, one token move of one cell") })
+    #expect(move.contains(" B ") && move.contains(" 5 "), "\(move)")
   }
 
   @Test("--samples must be at least 1")

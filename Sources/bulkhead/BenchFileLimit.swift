@@ -1,0 +1,37 @@
+import Foundation
+
+/// The process's limit on open files (RLIMIT_NOFILE), which the benchmarks with many connections raise; child
+/// processes started afterwards inherit the raised limit.
+enum BenchFileLimit {
+  /// Raises the soft limit to at least `needed` (up to the hard limit).
+  ///
+  /// - Throws: when the hard limit is below `needed` or the limit cannot be changed.
+  static func raise(to needed: Int) throws {
+    var limit = rlimit()
+    guard getrlimit(openFiles, &limit) == 0 else { return }
+    guard limit.rlim_cur < rlim_t(needed) else { return }
+    limit.rlim_cur = Swift.min(rlim_t(needed), limit.rlim_max)
+    guard setrlimit(openFiles, &limit) == 0, limit.rlim_cur >= rlim_t(needed) else {
+      throw CLIError("cannot raise the open-file limit to \(needed) (hard limit \(limit.rlim_max))")
+    }
+  }
+
+  /// Raises the soft limit to the hard limit and returns the new soft limit (the old one if it cannot be raised).
+  @discardableResult
+  static func raiseToHardLimit() -> Int {
+    var limit = rlimit()
+    guard getrlimit(openFiles, &limit) == 0 else { return 0 }
+    if limit.rlim_cur < limit.rlim_max {
+      var raised = limit
+      raised.rlim_cur = limit.rlim_max
+      if setrlimit(openFiles, &raised) == 0 { limit = raised }
+    }
+    return Int(clamping: limit.rlim_cur)
+  }
+
+  #if os(Linux)
+    private static let openFiles = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+  #else
+    private static let openFiles = RLIMIT_NOFILE
+  #endif
+}
