@@ -18,7 +18,7 @@ struct BenchCapacity {
   /// Runs both measurements on one server and returns the figures `capacity.idle` and `capacity.burst`.
   func run() async throws -> [BenchFigure] {
     // The server child inherits the raised limit.
-    let fileLimit = BenchFileLimit.raiseToHardLimit()
+    let fileLimit = OpenFileLimit.raiseToHardLimit()
     let server = try await BenchServerProcess(campaign: campaign)
     defer { server.stop() }
     _ = try await BenchScene.open(campaign: campaign, gm: try await server.gm())

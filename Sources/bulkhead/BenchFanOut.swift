@@ -17,7 +17,7 @@ struct BenchFanOut {
 
   /// Runs the measurement with `listeners` listeners on a fresh server.
   func run(listeners: Int) async throws -> BenchFigure {
-    try BenchFileLimit.raise(to: listeners * 2 + 256)
+    try OpenFileLimit.raise(to: listeners * 2 + 256)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }

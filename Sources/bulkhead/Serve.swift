@@ -40,6 +40,11 @@ struct Serve: AsyncParsableCommand {
       keepalive: .milliseconds(Int(keepalive * 1000)))
     let logger = Logger(label: "bulkhead")
     for warning in campaign.warnings { logger.warning("campaign: \(warning)") }
+    // Each display holds a connection: a shell's usual 1024 open files would stop the server near 1000 displays.
+    let openFiles = OpenFileLimit.raiseToHardLimit()
+    if openFiles < 4096 {
+      logger.warning("only \(openFiles) open files allowed (ulimit -n): about as many displays can connect")
+    }
     let server: BulkheadServer
     do {
       server = try BulkheadServer(configuration: configuration, logger: logger)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The process's limit on open files (RLIMIT_NOFILE), which the benchmarks with many connections raise; child
-/// processes started afterwards inherit the raised limit.
-enum BenchFileLimit {
+/// The process's limit on open files (RLIMIT_NOFILE): every display holds one. `bulkhead serve` and the benchmarks
+/// with many connections raise it; child processes started afterwards inherit the raised limit.
+enum OpenFileLimit {
   /// Raises the soft limit to at least `needed` (up to the hard limit).
   ///
   /// - Throws: when the hard limit is below `needed` or the limit cannot be changed.
