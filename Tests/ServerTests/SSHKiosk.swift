@@ -103,7 +103,7 @@ final class SSHKiosk: @unchecked Sendable {
   private func start() throws {
     daemon.executableURL = URL(fileURLWithPath: tools.sshd)
     daemon.arguments = ["-D", "-e", "-f", path("sshd_config")]
-    FileManager.default.createFile(atPath: path("sshd.log"), contents: nil)
+    _ = FileManager.default.createFile(atPath: path("sshd.log"), contents: nil)  // FileHandle below fails if not
     let log = try FileHandle(forWritingTo: URL(fileURLWithPath: path("sshd.log")))
     defer { try? log.close() }
     daemon.standardInput = FileHandle.nullDevice
