@@ -11,8 +11,12 @@ final class TmuxScreen: @unchecked Sendable {
   let name: String
 
   /// Starts `command` (an argument list, run without a shell) in a `width` × `height` pane with `environment`.
+  ///
+  /// `NO_COLOR` is emptied unless `environment` sets it: `swift test` sets `NO_COLOR=1` for its own output, and a
+  /// player's terminal has no such thing.
   init(_ command: [String], width: Int, height: Int, environment: [String: String] = [:]) throws {
     name = "bulkhead-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let environment = environment.merging(["NO_COLOR": ""]) { given, _ in given }
     let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     let line = (["env"] + assignments + command).map(Self.quote).joined(separator: " ")
     let status = try run(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", line], reading: false).status
