@@ -64,11 +64,7 @@ struct DisplayOptions: ParsableArguments {
     let logFile = try log.map(LogFile.init(path:))
     let panels = chosenTheme.boxGlyphs(for: glyphs)
     if choice.screen == .curses {
-      if let logFile {
-        logFile.captureStandardError()
-      } else {
-        LogFile.discardStandardError()
-      }
+      LogFile.keepStandardErrorOffScreen(logFile)
       let session: TerminalSession
       do {
         session = try TerminalSession(palette: palette, kiosk: kiosk)

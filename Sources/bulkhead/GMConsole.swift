@@ -38,11 +38,7 @@ struct GMConsole: AsyncParsableCommand {
       throw GMFailure.refused(error.description)
     }
     let logFile = try log.map(LogFile.init(path:))
-    if let logFile {
-      logFile.captureStandardError()
-    } else {
-      LogFile.discardStandardError()
-    }
+    LogFile.keepStandardErrorOffScreen(logFile)
     let session: TerminalSession
     do {
       session = try TerminalSession(palette: palette, kiosk: false, mouse: true)

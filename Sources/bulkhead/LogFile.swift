@@ -15,13 +15,22 @@ final class LogFile: Sendable {
 
   /// Sends the process's standard error to the log too, so nothing (not even a runtime failure report) is written
   /// over the screen being drawn.
-  func captureStandardError() {
+  private func captureStandardError() {
     dup2(handle.fileDescriptor, STDERR_FILENO)
+  }
+
+  /// Keeps standard error off a curses screen: into `log` when there is one, else nowhere.
+  static func keepStandardErrorOffScreen(_ log: LogFile?) {
+    if let log {
+      log.captureStandardError()
+    } else {
+      discardStandardError()
+    }
   }
 
   /// Sends the process's standard error nowhere: a curses display without `--log` must not have anything written
   /// over it.
-  static func discardStandardError() {
+  private static func discardStandardError() {
     let null = open("/dev/null", O_WRONLY)
     guard null >= 0 else { return }
     dup2(null, STDERR_FILENO)

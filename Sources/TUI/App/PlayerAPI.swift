@@ -34,3 +34,14 @@ public enum PlayerAPIError: Error, Sendable, Equatable, CustomStringConvertible 
     }
   }
 }
+
+extension PlayerAPI {
+  /// `GET path` as a `Result`, for loops that feed answers back as inputs.
+  func result(ofGet path: String) async -> Result<JSONValue, PlayerAPIError> {
+    do throws(PlayerAPIError) {
+      return .success(try await get(path))
+    } catch {
+      return .failure(error)
+    }
+  }
+}

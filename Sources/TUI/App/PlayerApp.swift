@@ -51,21 +51,9 @@ public struct PlayerApp: Sendable {
   @discardableResult
   public func run() async -> String {
     let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
-    let source = EventSource(configuration: configuration.eventSource)
-    var tasks = [
-      Task {
-        for await update in source.updates() { continuation.yield(.stream(update)) }
-      },
-      Task {
-        while !Task.isCancelled {
-          try? await Task.sleep(for: .seconds(1))
-          continuation.yield(.tick)
-        }
-      },
-    ]
-    if let events = output.events {
-      tasks.append(Task { for await event in events { continuation.yield(.terminal(event)) } })
-    }
+    let tasks = LoopFeeds.start(
+      configuration.eventSource, output: output, into: continuation, stream: { .stream($0) }, tick: .tick,
+      terminal: { .terminal($0) })
     defer {
       for task in tasks { task.cancel() }
       continuation.finish()
@@ -74,9 +62,7 @@ public struct PlayerApp: Sendable {
       role: configuration.role, allowsQuit: configuration.allowsQuit, pollInterval: configuration.pollInterval)
     let time = Self.localTime()
     perform(controller.start(hour: time.hour, minute: time.minute, now: .now), continuation)
-    var renderPending = true
-    var reason: String? = "start"
-    var shown: PlayerModel?
+    var schedule = FrameSchedule<PlayerModel>()
     continuation.yield(.render)
     for await input in inputs {
       let before = controller.model
@@ -84,49 +70,41 @@ public struct PlayerApp: Sendable {
       var effects: [PlayerEffect] = []
       switch input {
       case .render:
-        renderPending = false
         let size = output.size
         let canvas = PlayerFrame.render(
           controller.model, width: size.width, height: size.height, glyphs: output.glyphs, panels: panels,
           portraitMode: PortraitMode.choose(depth: output.colorDepth, glyphs: output.glyphs))
-        shown = controller.model
-        let more = output.show(canvas, reason: reason ?? "update")
+        let more = output.show(canvas, reason: schedule.drawing(controller.model))
         onFrame(controller.model)
-        reason = nil
         if !more { return "frame limit reached" }
         continue
       case .stream(let update):
         effects = controller.handle(update, now: now)
-        reason = reason ?? Self.reason(for: update, before: before, after: controller.model)
+        schedule.note(Self.reason(for: update, before: before, after: controller.model))
       case .terminal(.input(let key)):
         effects = controller.key(key)
-        reason = reason ?? "key"
+        schedule.note("key")
       case .terminal(.resized):
-        shown = nil
-        reason = reason ?? "resize"
+        schedule.invalidate()
+        schedule.note("resize")
       case .terminal(.ended(let why)):
         return why
       case .tick:
         let time = Self.localTime()
         effects = controller.tick(hour: time.hour, minute: time.minute, now: now)
-        reason = reason ?? "clock"
+        schedule.note("clock")
       case .fetched(let resource, let result):
         if case .failure(let error) = result { log("\(resource.path): \(error)") }
         effects = controller.fetched(resource, result, now: now)
-        reason = reason ?? "fetched"
+        schedule.note("fetched")
       case .portrait(let source, let art):
         effects = controller.portraitLoaded(source, art)
-        reason = reason ?? "portrait"
+        schedule.note("portrait")
       }
       if effects.contains(.quit) { return "quit" }
-      if effects.contains(.repaint) { shown = nil }
+      if effects.contains(.repaint) { schedule.invalidate() }
       perform(effects, continuation)
-      if controller.model == shown {
-        reason = nil
-      } else if !renderPending {
-        renderPending = true
-        continuation.yield(.render)
-      }
+      if schedule.needsFrame(for: controller.model) { continuation.yield(.render) }
     }
     return "cancelled"
   }
@@ -136,7 +114,7 @@ public struct PlayerApp: Sendable {
     for effect in effects {
       switch effect {
       case .fetch(let resource):
-        Task { continuation.yield(.fetched(resource, await get(resource))) }
+        Task { continuation.yield(.fetched(resource, await api.result(ofGet: resource.path))) }
       case .post(let path, let body, let refresh):
         Task {
           do throws(PlayerAPIError) {
@@ -144,7 +122,7 @@ public struct PlayerApp: Sendable {
           } catch {
             log("\(path): \(error)")
           }
-          if let refresh { continuation.yield(.fetched(refresh, await get(refresh))) }
+          if let refresh { continuation.yield(.fetched(refresh, await api.result(ofGet: refresh.path))) }
         }
       case .fetchPortrait(let source):
         let loader = PortraitLoader(api: api, log: log)
@@ -154,14 +132,6 @@ public struct PlayerApp: Sendable {
       case .quit:
         break
       }
-    }
-  }
-
-  private func get(_ resource: PlayerResource) async -> Result<JSONValue, PlayerAPIError> {
-    do throws(PlayerAPIError) {
-      return .success(try await api.get(resource.path))
-    } catch {
-      return .failure(error)
     }
   }
 

@@ -54,19 +54,9 @@ public struct GMConsoleApp: Sendable {
   @discardableResult
   public func run() async -> String {
     let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
-    let source = EventSource(configuration: configuration.eventSource)
-    var tasks = [
-      Task { for await update in source.updates() { continuation.yield(.stream(update)) } },
-      Task {
-        while !Task.isCancelled {
-          try? await Task.sleep(for: .seconds(1))
-          continuation.yield(.tick)
-        }
-      },
-    ]
-    if let events = output.events {
-      tasks.append(Task { for await event in events { continuation.yield(.terminal(event)) } })
-    }
+    let tasks = LoopFeeds.start(
+      configuration.eventSource, output: output, into: continuation, stream: { .stream($0) }, tick: .tick,
+      terminal: { .terminal($0) })
     defer {
       for task in tasks { task.cancel() }
       continuation.finish()
@@ -74,73 +64,62 @@ public struct GMConsoleApp: Sendable {
     var controller = GMConsoleController(pollInterval: configuration.pollInterval)
     let time = PlayerApp.localTime()
     perform(controller.start(hour: time.hour, minute: time.minute, now: .now, loggedIn: loggedIn), continuation)
-    var renderPending = true
-    var reason: String? = "start"
-    var shown: GMConsoleModel?
+    var schedule = FrameSchedule<GMConsoleModel>()
     continuation.yield(.render)
     for await input in inputs {
       let now = ContinuousClock.now
       var effects: [GMConsoleEffect] = []
       switch input {
       case .render:
-        renderPending = false
         let size = output.size
         let canvas = GMConsoleFrame.render(
           controller.model, width: size.width, height: size.height, glyphs: output.glyphs, panels: panels,
           portraitMode: PortraitMode.choose(depth: output.colorDepth, glyphs: output.glyphs))
-        shown = controller.model
-        let more = output.show(canvas, reason: reason ?? "update")
-        reason = nil
-        if !more { return "frame limit reached" }
+        if !output.show(canvas, reason: schedule.drawing(controller.model)) { return "frame limit reached" }
         continue
       case .stream(let update):
         let before = controller.model.view
         effects = controller.handle(update, now: now)
-        reason = reason ?? PlayerApp.reason(for: update, before: before, after: controller.model.view)
+        schedule.note(PlayerApp.reason(for: update, before: before, after: controller.model.view))
       case .terminal(.input(.mouse(let mouse))):
         let size = output.size
         effects = controller.mouse(mouse, width: size.width, height: size.height)
-        reason = reason ?? "mouse"
+        schedule.note("mouse")
       case .terminal(.input(let key)):
         effects = controller.key(key)
-        reason = reason ?? "key"
+        schedule.note("key")
       case .terminal(.resized):
-        shown = nil
-        reason = reason ?? "resize"
+        schedule.invalidate()
+        schedule.note("resize")
       case .terminal(.ended(let why)):
         return why
       case .tick:
         let time = PlayerApp.localTime()
         effects = controller.tick(hour: time.hour, minute: time.minute, now: now)
-        reason = reason ?? "clock"
+        schedule.note("clock")
       case .fetched(let resource, let result):
         if case .failure(let error) = result { log("\(resource.path): \(error)") }
         effects = controller.fetched(resource, result, now: now)
-        reason = reason ?? "fetched"
+        schedule.note("fetched")
       case .loaded(let resource, let result):
         if case .failure(let error) = result { log("\(resource.path): \(error)") }
         controller.loaded(resource, result)
-        reason = reason ?? "fetched"
+        schedule.note("fetched")
       case .written(let write, let result):
         if case .failure(let error) = result { log("\(write.endpoint.rawValue): \(error)") }
         effects = controller.written(write, result)
-        reason = reason ?? "answer"
+        schedule.note("answer")
       case .loggedIn(let user, let result):
         effects = controller.loggedIn(user: user, result)
-        reason = reason ?? "login"
+        schedule.note("login")
       case .portrait(let source, let art):
         effects = controller.portraitLoaded(source, art)
-        reason = reason ?? "portrait"
+        schedule.note("portrait")
       }
       if effects.contains(.quit) { return "quit" }
-      if effects.contains(.repaint) { shown = nil }
+      if effects.contains(.repaint) { schedule.invalidate() }
       perform(effects, continuation)
-      if controller.model == shown {
-        reason = nil
-      } else if !renderPending {
-        renderPending = true
-        continuation.yield(.render)
-      }
+      if schedule.needsFrame(for: controller.model) { continuation.yield(.render) }
     }
     return "cancelled"
   }
@@ -150,17 +129,17 @@ public struct GMConsoleApp: Sendable {
     for effect in effects {
       switch effect {
       case .view(.fetch(let resource)):
-        Task { continuation.yield(.fetched(resource, await get(resource.path))) }
+        Task { continuation.yield(.fetched(resource, await api.result(ofGet: resource.path))) }
       case .view(.fetchPortrait(let source)):
         let loader = PortraitLoader(api: api, log: log)
         Task { continuation.yield(.portrait(source, await loader.load(source))) }
       case .view(.post(let path, let body, let refresh)):
         Task {
           if case .failure(let error) = await post(path, body: body, authenticated: false) { log("\(path): \(error)") }
-          if let refresh { continuation.yield(.fetched(refresh, await get(refresh.path))) }
+          if let refresh { continuation.yield(.fetched(refresh, await api.result(ofGet: refresh.path))) }
         }
       case .load(let resource):
-        Task { continuation.yield(.loaded(resource, await get(resource.path))) }
+        Task { continuation.yield(.loaded(resource, await api.result(ofGet: resource.path))) }
       case .write(let write):
         Task {
           continuation.yield(
@@ -173,15 +152,6 @@ public struct GMConsoleApp: Sendable {
       case .view(.quit), .quit:
         break
       }
-    }
-  }
-
-  /// `GET path` as a `Result`.
-  private func get(_ path: String) async -> Result<JSONValue, PlayerAPIError> {
-    do throws(PlayerAPIError) {
-      return .success(try await api.get(path))
-    } catch {
-      return .failure(error)
     }
   }
 
