@@ -20,7 +20,13 @@ public final class Broadcaster: Service, Sendable {
     var current: ByteBuffer
   }
 
+  /// The listeners and the current frame. Held only to read or change them: never while a
+  /// continuation is resumed or foreign code runs, because a listener task being cancelled holds its
+  /// own lock while its stream's `onTermination` comes here (`remove`).
   private let registry: Mutex<Registry>
+  /// Held while frames are handed to listeners, so every listener gets them in publishing order and a
+  /// new listener's first frame comes before any later one. Taken before `registry`, never inside it.
+  private let delivery = Mutex(())
   /// Frames a listener may have queued before it counts as too slow.
   public let bufferSize: Int
   /// Time between keepalive comments.
@@ -40,11 +46,15 @@ public final class Broadcaster: Service, Sendable {
   public func subscribe(onDrop: @escaping @Sendable () -> Void = {}) -> (id: Int, frames: AsyncStream<ByteBuffer>) {
     let (frames, continuation) = AsyncStream.makeStream(
       of: ByteBuffer.self, bufferingPolicy: .bufferingOldest(bufferSize))
-    let id = registry.withLock { registry in
-      registry.nextID += 1
-      registry.listeners[registry.nextID] = Listener(frames: continuation, onDrop: onDrop)
-      continuation.yield(registry.current)
-      return registry.nextID
+    let id = delivery.withLock { _ in
+      let (id, first) = registry.withLock { registry in
+        registry.nextID += 1
+        registry.listeners[registry.nextID] = Listener(frames: continuation, onDrop: onDrop)
+        return (registry.nextID, registry.current)
+      }
+      // No task reads this stream yet, so the yield only queues the frame.
+      continuation.yield(first)
+      return id
     }
     continuation.onTermination = { [weak self] _ in self?.remove(id) }
     return (id, frames)
@@ -67,18 +77,22 @@ public final class Broadcaster: Service, Sendable {
   }
 
   private func send(_ frame: ByteBuffer, snapshot: ByteBuffer?) {
-    let slow = registry.withLock { registry in
-      if let snapshot { registry.current = snapshot }
-      var slow: [Listener] = []
-      for (id, listener) in registry.listeners {
-        if case .dropped = listener.frames.yield(frame) {
-          registry.listeners[id] = nil
-          slow.append(listener)
-        }
+    let slow = delivery.withLock { _ in
+      let listeners = registry.withLock { registry in
+        if let snapshot { registry.current = snapshot }
+        return registry.listeners
+      }
+      var slow: [(id: Int, listener: Listener)] = []
+      for (id, listener) in listeners {
+        if case .dropped = listener.frames.yield(frame) { slow.append((id, listener)) }
       }
       return slow
     }
-    for listener in slow {
+    guard !slow.isEmpty else { return }
+    registry.withLock { registry in
+      for (id, _) in slow { registry.listeners[id] = nil }
+    }
+    for (_, listener) in slow {
       listener.frames.finish()
       listener.onDrop()
     }

@@ -16,11 +16,17 @@ public struct ServerConfiguration: Sendable {
   public var keepalive: Duration
   /// Frames a stream listener may have queued before it is closed as too slow.
   public var listenerBuffer: Int
+  /// How long a connection may take to send a whole request head, and stay idle between requests, before it is
+  /// closed. Open streams are never cut by it.
+  public var requestTimeout: Duration
+  /// The most connections held at once; nil: as many as the open-file limit allows, less a reserve.
+  public var maximumConnections: Int?
 
   /// A configuration; the defaults are those of `bulkhead serve`.
   public init(
     host: String = "127.0.0.1", port: Int = 8000, campaign: Campaign, databasePath: String,
-    keepalive: Duration = .seconds(15), listenerBuffer: Int = 64
+    keepalive: Duration = .seconds(15), listenerBuffer: Int = 64, requestTimeout: Duration = .seconds(10),
+    maximumConnections: Int? = nil
   ) {
     self.host = host
     self.port = port
@@ -28,6 +34,8 @@ public struct ServerConfiguration: Sendable {
     self.databasePath = databasePath
     self.keepalive = keepalive
     self.listenerBuffer = listenerBuffer
+    self.requestTimeout = requestTimeout
+    self.maximumConnections = maximumConnections
   }
 }
 
@@ -73,10 +81,17 @@ public struct BulkheadServer: Sendable {
       store: store, messages: messages, accounts: accounts,
       playerLimiter: RateLimiter(burst: 20, perSecond: 2), loginLimiter: RateLimiter(burst: 10, perSecond: 1)
     ).register(on: router)
+    let limit =
+      configuration.maximumConnections.map { ConnectionLimit(maximum: $0, logger: logger) }
+      ?? ConnectionLimit.fromOpenFileLimit(logger: logger)
+    let (seconds, attoseconds) = configuration.requestTimeout.components
+    let requestTimeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     // A backlog of 4096 (the kernel caps it at net.core.somaxconn): with Hummingbird's 256, a burst of 1000
     // displays connecting at once overflows the accept queue and most wait for a SYN retransmit (1 s and more).
     let application = Application(
       router: router,
+      server: .http1(
+        configuration: .init(additionalChannelHandlers: [ConnectionGuard(limit: limit)], idleTimeout: requestTimeout)),
       configuration: .init(
         address: .hostname(configuration.host, port: configuration.port), serverName: "bulkhead", backlog: 4096),
       services: [store.broadcaster, store.compactBroadcaster],
