@@ -51,9 +51,15 @@ public actor StateStore {
     // The state changes before any suspension point: a command that runs while this one awaits
     // its storage write starts from the new state.
     if outcome.state != state {
+      let bytes = builder.encode(outcome.state, version: version + 1, epoch: epoch)
+      guard bytes.count <= WriteLimits.payloadBytes else {
+        throw CommandError(
+          .invalid,
+          "this change would make the view \(bytes.count) bytes, over the limit of \(WriteLimits.payloadBytes) "
+            + "that every display reads: remove tokens or shorten their names")
+      }
       state = outcome.state
       version += 1
-      let bytes = builder.encode(state, version: version, epoch: epoch)
       payload = ByteBuffer(bytes: bytes)
       let frame = Self.frame(bytes, epoch: epoch, version: version)
       broadcaster.publish(frame)
