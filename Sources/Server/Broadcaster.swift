@@ -1,104 +1,87 @@
 import NIOCore
+import NIOHTTP1
 import ServiceLifecycle
 import Synchronization
 
-/// Hands each SSE frame to every listener, and sends the keepalive comment.
+/// Hands each SSE frame to every stream, and sends the keepalive comment.
 ///
-/// The same `ByteBuffer` goes to every listener. Each listener has a bounded buffer; one
-/// that falls behind is finished (its response ends, its client reconnects and re-syncs)
-/// so it can never grow memory or hold up the others.
+/// A frame is framed as an HTTP chunk once, and the same `ByteBuffer` is written to every stream's channel on that
+/// channel's event loop: one `execute` per loop per frame, no task or async stream per listener. Each loop has its own
+/// ``BroadcastShard`` holding its streams; a stream joins its shard on its loop, so its first frame (the shard's current
+/// one) can never race a publish. A stream whose channel stops being writable (its outbound buffer passed
+/// ``bufferBytes``) is a slow or dead consumer: it is closed, so its client reconnects and re-syncs, and it never
+/// holds memory or delays the others.
 public final class Broadcaster: Service, Sendable {
-  private struct Listener {
-    let frames: AsyncStream<ByteBuffer>.Continuation
-    /// Called when the listener is dropped as too slow, so its response can end at once.
-    let onDrop: @Sendable () -> Void
-  }
-
   private struct Registry {
-    var nextID = 0
-    var listeners: [Int: Listener] = [:]
+    /// One shard per event loop that has had a stream, keyed by the loop's identity.
+    var shards: [ObjectIdentifier: BroadcastShard] = [:]
+    /// The first frame of a new stream, already chunked.
     var current: ByteBuffer
   }
 
-  /// The listeners and the current frame. Held only to read or change them: never while a
-  /// continuation is resumed or foreign code runs, because a listener task being cancelled holds its
-  /// own lock while its stream's `onTermination` comes here (`remove`).
+  /// Held only to read or change the shard list and the current frame: never while a frame is written.
   private let registry: Mutex<Registry>
-  /// Held while frames are handed to listeners, so every listener gets them in publishing order and a
-  /// new listener's first frame comes before any later one. Taken before `registry`, never inside it.
-  private let delivery = Mutex(())
-  /// Frames a listener may have queued before it counts as too slow.
-  public let bufferSize: Int
+  /// Bytes a stream's channel may have queued before it counts as too slow.
+  public let bufferBytes: Int
   /// Time between keepalive comments.
   public let keepalive: Duration
-  private static let keepaliveFrame = ByteBuffer(string: ": keepalive\n\n")
+  private static let keepaliveChunk = chunk(ByteBuffer(string: ": keepalive\n\n"))
 
   /// A broadcaster whose first frame for every listener is `initial`.
-  public init(initial: ByteBuffer, bufferSize: Int = 64, keepalive: Duration = .seconds(15)) {
-    registry = Mutex(Registry(current: initial))
-    self.bufferSize = bufferSize
+  public init(initial: ByteBuffer, bufferBytes: Int = 64 * 1024, keepalive: Duration = .seconds(15)) {
+    registry = Mutex(Registry(current: Self.chunk(initial)))
+    self.bufferBytes = bufferBytes
     self.keepalive = keepalive
   }
 
-  /// Registers a listener and queues the current frame as its first, atomically with `publish`,
-  /// so no change can fall between the snapshot and the live frames. `onDrop` is called if the
-  /// listener falls behind and is dropped.
-  public func subscribe(onDrop: @escaping @Sendable () -> Void = {}) -> (id: Int, frames: AsyncStream<ByteBuffer>) {
-    let (frames, continuation) = AsyncStream.makeStream(
-      of: ByteBuffer.self, bufferingPolicy: .bufferingOldest(bufferSize))
-    let id = delivery.withLock { _ in
-      let (id, first) = registry.withLock { registry in
-        registry.nextID += 1
-        registry.listeners[registry.nextID] = Listener(frames: continuation, onDrop: onDrop)
-        return (registry.nextID, registry.current)
-      }
-      // No task reads this stream yet, so the yield only queues the frame.
-      continuation.yield(first)
-      return id
+  /// Attaches the stream whose response head has been written on `channel`: from now on every frame is written to it,
+  /// starting with the current one.
+  ///
+  /// - Returns: why the stream ended. By then its handler has left the channel's pipeline, unless the channel is closed.
+  func attach(_ channel: any Channel) -> EventLoopFuture<StreamEnd> {
+    let loop = channel.eventLoop
+    let shard = registry.withLock { registry in
+      if let shard = registry.shards[ObjectIdentifier(loop)] { return shard }
+      let shard = BroadcastShard(loop: loop, current: registry.current)
+      registry.shards[ObjectIdentifier(loop)] = shard
+      return shard
     }
-    continuation.onTermination = { [weak self] _ in self?.remove(id) }
-    return (id, frames)
+    let bufferBytes = bufferBytes
+    return loop.flatSubmit {
+      let handler = StreamChannelHandler(shard: shard, bufferBytes: bufferBytes, ended: loop.makePromise())
+      do {
+        // Before the encoder: the handler's writes are chunks already, and skip the HTTP codecs.
+        let encoder = try channel.pipeline.syncOperations.handler(type: HTTPResponseEncoder.self)
+        try channel.pipeline.syncOperations.addHandler(handler, position: .before(encoder))
+      } catch {
+        return loop.makeSucceededFuture(.clientGone)
+      }
+      return handler.ended.futureResult
+    }
   }
 
-  /// Forgets a listener (its client went away).
-  public func remove(_ id: Int) {
-    _ = registry.withLock { $0.listeners.removeValue(forKey: id) }
-  }
-
-  /// How many listeners are registered.
+  /// How many streams are attached.
   public var listenerCount: Int {
-    registry.withLock { $0.listeners.count }
+    registry.withLock { $0.shards.values.reduce(0) { $0 + $1.streamCount } }
   }
 
-  /// Sends a state frame to every listener and makes `snapshot` (by default the frame itself) the first frame of
-  /// new ones: a lean frame that relies on the previous one still starts new listeners with the whole state.
+  /// Sends a state frame to every stream and makes `snapshot` (by default the frame itself) the first frame of new
+  /// ones: a lean frame that relies on the previous one still starts new streams with the whole state.
   public func publish(_ frame: ByteBuffer, snapshot: ByteBuffer? = nil) {
-    send(frame, snapshot: snapshot ?? frame)
+    let chunk = Self.chunk(frame)
+    let first = snapshot.map(Self.chunk) ?? chunk
+    send(chunk, snapshot: first)
   }
 
-  private func send(_ frame: ByteBuffer, snapshot: ByteBuffer?) {
-    let slow = delivery.withLock { _ in
-      let listeners = registry.withLock { registry in
-        if let snapshot { registry.current = snapshot }
-        return registry.listeners
-      }
-      var slow: [(id: Int, listener: Listener)] = []
-      for (id, listener) in listeners {
-        if case .dropped = listener.frames.yield(frame) { slow.append((id, listener)) }
-      }
-      return slow
+  private func send(_ chunk: ByteBuffer, snapshot: ByteBuffer?) {
+    let shards = registry.withLock { registry in
+      if let snapshot { registry.current = snapshot }
+      return Array(registry.shards.values)
     }
-    guard !slow.isEmpty else { return }
-    registry.withLock { registry in
-      for (id, _) in slow { registry.listeners[id] = nil }
-    }
-    for (_, listener) in slow {
-      listener.frames.finish()
-      listener.onDrop()
-    }
+    for shard in shards { shard.deliver(chunk, snapshot: snapshot) }
   }
 
-  /// Sends `: keepalive` to every listener every `keepalive`, until graceful shutdown.
+  /// Sends `: keepalive` to every stream every `keepalive`, until graceful shutdown.
   public func run() async throws {
     await cancelWhenGracefulShutdown {
       while !Task.isCancelled {
@@ -107,8 +90,20 @@ public final class Broadcaster: Service, Sendable {
         } catch {
           return
         }
-        self.send(Self.keepaliveFrame, snapshot: nil)
+        self.send(Self.keepaliveChunk, snapshot: nil)
       }
     }
+  }
+
+  /// `frame` as one HTTP/1.1 chunk: the streams' handlers write below the HTTP encoder, which would otherwise frame it.
+  static func chunk(_ frame: ByteBuffer) -> ByteBuffer {
+    var chunk = ByteBuffer()
+    let size = String(frame.readableBytes, radix: 16)
+    chunk.reserveCapacity(size.utf8.count + frame.readableBytes + 4)
+    chunk.writeString(size)
+    chunk.writeStaticString("\r\n")
+    chunk.writeImmutableBuffer(frame)
+    chunk.writeStaticString("\r\n")
+    return chunk
   }
 }

@@ -14,8 +14,8 @@ public struct ServerConfiguration: Sendable {
   public var databasePath: String
   /// Time between `: keepalive` comments on the stream.
   public var keepalive: Duration
-  /// Frames a stream listener may have queued before it is closed as too slow.
-  public var listenerBuffer: Int
+  /// Bytes a stream's connection may have queued (beyond what the kernel holds) before it is closed as too slow.
+  public var listenerBufferBytes: Int
   /// How long a connection may take to send a whole request head, and stay idle between requests, before it is
   /// closed. Open streams are never cut by it.
   public var requestTimeout: Duration
@@ -25,7 +25,7 @@ public struct ServerConfiguration: Sendable {
   /// A configuration; the defaults are those of `bulkhead serve`.
   public init(
     host: String = "127.0.0.1", port: Int = 8000, campaign: Campaign, databasePath: String,
-    keepalive: Duration = .seconds(15), listenerBuffer: Int = 64, requestTimeout: Duration = .seconds(10),
+    keepalive: Duration = .seconds(15), listenerBufferBytes: Int = 64 * 1024, requestTimeout: Duration = .seconds(10),
     maximumConnections: Int? = nil
   ) {
     self.host = host
@@ -33,7 +33,7 @@ public struct ServerConfiguration: Sendable {
     self.campaign = campaign
     self.databasePath = databasePath
     self.keepalive = keepalive
-    self.listenerBuffer = listenerBuffer
+    self.listenerBufferBytes = listenerBufferBytes
     self.requestTimeout = requestTimeout
     self.maximumConnections = maximumConnections
   }
@@ -64,7 +64,7 @@ public struct BulkheadServer: Sendable {
     let epoch = String(random & 0xFFFF_FFFF_FFFF, radix: 36)
     store = StateStore(
       campaign: configuration.campaign, messages: messages, epoch: epoch,
-      bufferSize: configuration.listenerBuffer, keepalive: configuration.keepalive)
+      bufferBytes: configuration.listenerBufferBytes, keepalive: configuration.keepalive)
   }
 
   /// Asks a running server to shut down gracefully, as SIGTERM does.

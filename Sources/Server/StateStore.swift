@@ -24,7 +24,7 @@ public actor StateStore {
 
   /// A store in the start state (STANDBY, version 0).
   public init(
-    campaign: Campaign, messages: MessageStore, epoch: String, bufferSize: Int, keepalive: Duration
+    campaign: Campaign, messages: MessageStore, epoch: String, bufferBytes: Int, keepalive: Duration
   ) {
     self.campaign = campaign
     self.epoch = epoch
@@ -34,8 +34,8 @@ public actor StateStore {
     let bytes = builder.encode(initial, version: 0, epoch: epoch)
     payload = ByteBuffer(bytes: bytes)
     let frame = Self.frame(bytes, epoch: epoch, version: 0)
-    broadcaster = Broadcaster(initial: frame, bufferSize: bufferSize, keepalive: keepalive)
-    compactBroadcaster = Broadcaster(initial: frame, bufferSize: bufferSize, keepalive: keepalive)
+    broadcaster = Broadcaster(initial: frame, bufferBytes: bufferBytes, keepalive: keepalive)
+    compactBroadcaster = Broadcaster(initial: frame, bufferBytes: bufferBytes, keepalive: keepalive)
     staticKey = builder.staticKey(of: initial)
   }
 
