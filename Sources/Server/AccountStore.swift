@@ -36,6 +36,8 @@ public struct AccountStore: Sendable {
   let database: Database
   /// Checked when the user is unknown, so an unknown name costs what a wrong password costs.
   private let decoyHash: String
+  /// The sessions already looked up: a GM write checks its token in memory.
+  private let sessions = SessionCache()
 
   /// A store over `database`.
   public init(database: Database) {
@@ -63,6 +65,7 @@ public struct AccountStore: Sendable {
       try GMAccount(username: username, passwordHash: hash, createdAt: Date()).save(db)
       try GMSession.filter(Column("username") == username).deleteAll(db)
     }
+    sessions.forget(username: username)
   }
 
   /// The account names, sorted.
@@ -94,14 +97,27 @@ public struct AccountStore: Sendable {
       try GMSession.filter(Column("expiresAt") < Date()).deleteAll(db)
       try session.insert(db)
     }
+    sessions.remember(session.token, username: session.username, expiresAt: session.expiresAt)
     return session
   }
 
   /// The GM a token belongs to, when the token is known and not expired.
+  ///
+  /// Known sessions are checked in memory (``SessionCache``); the database is read for a token seen for the first
+  /// time, or not checked for a while.
   func user(forToken token: String) async throws -> String? {
-    try await database.pool.read { db in
-      try GMSession.fetchOne(db, key: token).flatMap { $0.expiresAt > Date() ? $0.username : nil }
+    switch sessions.lookup(token) {
+    case .user(let username): return username
+    case .expired: return nil
+    case .unknown: break
     }
+    guard let session = try await database.pool.read({ db in try GMSession.fetchOne(db, key: token) }) else {
+      sessions.forget(token: token)
+      return nil
+    }
+    guard session.expiresAt > Date() else { return nil }
+    sessions.remember(token, username: session.username, expiresAt: session.expiresAt)
+    return session.username
   }
 
   private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {

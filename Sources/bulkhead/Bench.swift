@@ -38,7 +38,15 @@ struct Bench: AsyncParsableCommand {
       discussion: "The parser figures take a tenth as many runs and the latency figures a fifth as many token moves."))
   var samples: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "Measure the fan-out against a peer server in the same run (only `nchan`: nginx with the nchan module).",
+      discussion: "Only the fan-out figures are taken then, at 1, 100, 500 and 1000 listeners, in two alternating rounds."
+    ))
+  var peer: String?
+
   func validate() throws {
+    if let peer, peer != "nchan" { throw ValidationError("--peer must be nchan") }
     if let samples, !(1...1_000_000).contains(samples) {
       throw ValidationError("--samples must be from 1 to 1000000")
     }
@@ -47,6 +55,10 @@ struct Bench: AsyncParsableCommand {
   func run() async throws {
     let runs = samples ?? (quick ? 50 : 1000)
     let campaign = try CampaignOption.load(nil)
+    if peer != nil {
+      try await comparePeer(fixtureOr: campaign, writes: Swift.max(1, runs / 10))
+      return
+    }
     var figures = try payloadFigures(demo: campaign, runs: runs)
     figures.append(try renderFigure(campaign, runs: runs))
     figures += try BenchPortrait.figures(runs: runs)
@@ -70,6 +82,19 @@ struct Bench: AsyncParsableCommand {
     } else {
       print(BenchFigure.table(figures))
     }
+  }
+
+  /// The fan-out of Bulkhead beside nginx + nchan, on the fixture ship when the fixtures are there.
+  private func comparePeer(fixtureOr demo: Campaign, writes: Int) async throws {
+    let campaign = try BenchEncounter.fixtureFolder().map { try Campaign.load(from: $0) } ?? demo
+    let withPeer = BenchNchan.isInstalled
+    if !withPeer {
+      print("nginx with the nchan module is not installed (\(BenchNchan.installHint)): measuring Bulkhead alone")
+    }
+    let comparison = BenchPeerComparison(
+      campaign: campaign, writes: writes, listenerCounts: quick ? [1, 100] : [1, 100, 500, 1000],
+      rounds: quick ? 1 : 2, withPeer: withPeer)
+    print(try await comparison.run())
   }
 
   /// Payload build + encode of the demo ship's ENCOUNTER, and of the fixture ship's when the fixtures are there.
