@@ -1,13 +1,19 @@
 import Foundation
 
 extension ActiveViewPayload {
-  /// Reads a payload from parsed JSON, with the keys and rules of the `Codable` conformance.
+  /// Reads a payload as ``init(json:previous:)`` does, with the same defaults and errors.
+  public init(from decoder: any Decoder) throws {
+    try self.init(json: JSONValue(from: decoder))
+  }
+
+  /// Reads a payload from parsed JSON: Bulkhead's own, and the original tool's as it sends it.
   ///
-  /// Keys are those of `CodingKeys`; unknown keys are ignored. Non-optional fields are
-  /// required (absent or `null` is an error); the ENCOUNTER-only fields are nil when absent
-  /// or `null`. Tokens default `name`, `status`, `image_url` and `room_id` as
-  /// `Token.init(from:)` does. Integers may be given as whole doubles (`3.0`), as
-  /// `JSONDecoder` accepts.
+  /// Keys are those of `CodingKeys`; unknown keys are ignored. Only `view_type` is required. A key the original
+  /// leaves out (`version` and `epoch`, which only Bulkhead sends; the location keys outside ENCOUNTER; any other
+  /// key an older server lacks), or sends as `null`, takes its default: `""`, `false`, an empty object or list,
+  /// `DISPLAY` for `charon_mode`, 1 for `encounter_level`, 0 for `version`, nil for the optional fields. A key that is there with the
+  /// wrong JSON type or an unknown spelling is an error. Tokens default `name`, `status`, `image_url` and `room_id`
+  /// as `Token.init(from:)` does. Integers may be given as whole doubles (`3.0`), as `JSONDecoder` accepts.
   ///
   /// A payload of the lean stream (`"compact": true`) lacks `location_data` and `encounter_npc_data`: they are
   /// taken from `previous`, the payload of the event before it.
@@ -27,16 +33,16 @@ extension ActiveViewPayload {
       carried = nil
     }
     viewType = try root.choice("view_type", ViewType.self)
-    locationSlug = try root.string("location_slug")
-    viewSlug = try root.string("view_slug")
-    overlayLocationSlug = try root.string("overlay_location_slug")
-    overlayTerminalSlug = try root.string("overlay_terminal_slug")
-    charonMode = try root.choice("charon_mode", CharonMode.self)
-    charonLocationPath = try root.string("charon_location_path")
-    charonActiveChannel = try root.string("charon_active_channel")
-    charonDialogOpen = try root.bool("charon_dialog_open")
-    encounterLevel = try root.int("encounter_level")
-    encounterDeckID = try root.string("encounter_deck_id")
+    locationSlug = try root.optionalString("location_slug") ?? ""
+    viewSlug = try root.optionalString("view_slug") ?? ""
+    overlayLocationSlug = try root.optionalString("overlay_location_slug") ?? ""
+    overlayTerminalSlug = try root.optionalString("overlay_terminal_slug") ?? ""
+    charonMode = try root.optionalChoice("charon_mode", CharonMode.self) ?? .display
+    charonLocationPath = try root.optionalString("charon_location_path") ?? ""
+    charonActiveChannel = try root.optionalString("charon_active_channel") ?? ""
+    charonDialogOpen = try root.optionalBool("charon_dialog_open") ?? false
+    encounterLevel = try root.optionalInt("encounter_level") ?? 1
+    encounterDeckID = try root.optionalString("encounter_deck_id") ?? ""
     encounterRoomVisibility = try root.dictionary("encounter_room_visibility") { value throws(PayloadError) in
       try PayloadFields.bool(value, key: "")
     }
@@ -54,7 +60,7 @@ extension ActiveViewPayload {
         imageURL: try token.optionalString("image_url") ?? "",
         roomID: try token.optionalString("room_id") ?? "")
     }
-    encounterActivePortraits = try root.strings("encounter_active_portraits")
+    encounterActivePortraits = try root.optionalStrings("encounter_active_portraits") ?? []
     shipSystemOverrides = try root.dictionary("ship_system_overrides") { value throws(PayloadError) in
       let override = try PayloadFields(value)
       return ShipSystemOverride(
@@ -78,8 +84,8 @@ extension ActiveViewPayload {
     locationPath = try root.optionalStrings("location_path")
     encounterTotalDecks = try root.optionalInt("encounter_total_decks")
     encounterDeckName = try root.optionalString("encounter_deck_name")
-    version = try root.int("version")
-    epoch = try root.string("epoch")
+    version = try root.optionalInt("version") ?? 0
+    epoch = try root.optionalString("epoch") ?? ""
   }
 
   /// Parses and reads a payload with `JSONParser`, much faster than `JSONDecoder`.
@@ -200,8 +206,9 @@ private struct PayloadFields {
     return try Self.int(value, key: key)
   }
 
-  func bool(_ key: String) throws(PayloadError) -> Bool {
-    try Self.bool(required(key, "true or false"), key: key)
+  func optionalBool(_ key: String) throws(PayloadError) -> Bool? {
+    guard let value = optional(key) else { return nil }
+    return try Self.bool(value, key: key)
   }
 
   func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) throws(PayloadError) -> T
@@ -209,8 +216,10 @@ private struct PayloadFields {
     try Self.choice(required(key, "a string"), T.self, key: key)
   }
 
-  func strings(_ key: String) throws(PayloadError) -> [String] {
-    try Self.strings(required(key, "an array of strings"), key: key)
+  func optionalChoice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) throws(PayloadError) -> T?
+  where T.RawValue == String {
+    guard let value = optional(key) else { return nil }
+    return try Self.choice(value, T.self, key: key)
   }
 
   func optionalStrings(_ key: String) throws(PayloadError) -> [String]? {
@@ -218,9 +227,10 @@ private struct PayloadFields {
     return try Self.strings(value, key: key)
   }
 
-  /// A required object whose every member is read by `read`.
+  /// An object whose every member is read by `read`; absent or `null` reads as empty.
   func dictionary<T>(_ key: String, _ read: (JSONValue) throws(PayloadError) -> T) throws(PayloadError) -> [String: T] {
-    guard case .object(let object) = try required(key, "an object") else {
+    guard let value = optional(key) else { return [:] }
+    guard case .object(let object) = value else {
       throw PayloadError(key: key, problem: .wrongType(expected: "an object"))
     }
     var result: [String: T] = [:]

@@ -229,26 +229,40 @@ struct PayloadDecodingTests {
 
   // MARK: Missing and wrong keys
 
-  static let requiredKeys = [
-    "view_type", "location_slug", "view_slug", "overlay_location_slug", "overlay_terminal_slug",
+  /// The keys a payload may leave out (the original tool sends no `version` or `epoch`, and no location keys
+  /// outside ENCOUNTER): absent or `null`, each takes its default.
+  static let defaultedKeys = [
+    "location_slug", "view_slug", "overlay_location_slug", "overlay_terminal_slug",
     "charon_mode", "charon_location_path", "charon_active_channel", "charon_dialog_open",
     "encounter_level", "encounter_deck_id", "encounter_room_visibility", "encounter_door_status",
     "encounter_tokens", "encounter_active_portraits", "ship_system_overrides",
     "encounter_npc_data", "version", "epoch",
   ]
 
-  @Test func everyMissingRequiredKeyIsNamed() throws {
+  @Test("only view_type is required; every other key left out or null takes its default, through both readers")
+  func missingKeysTakeTheirDefaults() throws {
     let bytes = builder.encode(try encounter, version: 1, epoch: "e")
-    for key in Self.requiredKeys {
-      let missing = try changed(bytes) { $0[key] = nil }
-      #expect(payloadError(missing) == PayloadError(key: key, problem: .missing))
-      #expect(throws: DecodingError.self, "\(key)") { try foundation(missing) }
-      let null = try changed(bytes) { $0[key] = .null }
-      let error = payloadError(null)
-      #expect(error?.key == key)
-      #expect(error?.problem != .missing)
-      #expect(throws: DecodingError.self, "\(key)") { try foundation(null) }
+    let noViewType = try changed(bytes) { $0["view_type"] = nil }
+    #expect(payloadError(noViewType) == PayloadError(key: "view_type", problem: .missing))
+    #expect(throws: PayloadError.self) { try foundation(noViewType) }
+    let nullViewType = try changed(bytes) { $0["view_type"] = .null }
+    #expect(payloadError(nullViewType) == PayloadError(key: "view_type", problem: .wrongType(expected: "a string")))
+    for key in Self.defaultedKeys {
+      for value in [nil, JSONValue.null] {
+        let without = try changed(bytes) { $0[key] = value }
+        let payload = try ActiveViewPayload.decode(without)
+        #expect(try foundation(without) == payload, "\(key)")
+      }
     }
+    let bare = try ActiveViewPayload.decode(Array(#"{"view_type": "ENCOUNTER"}"#.utf8))
+    #expect(bare.viewType == .encounter)
+    #expect(bare.locationSlug == "" && bare.overlayTerminalSlug == "" && bare.charonActiveChannel == "")
+    #expect(bare.charonMode == .display && !bare.charonDialogOpen)
+    #expect(bare.encounterLevel == 1 && bare.encounterDeckID == "")
+    #expect(bare.encounterRoomVisibility.isEmpty && bare.encounterDoorStatus.isEmpty && bare.encounterTokens.isEmpty)
+    #expect(bare.encounterActivePortraits.isEmpty && bare.shipSystemOverrides.isEmpty && bare.encounterNPCData.isEmpty)
+    #expect(bare.version == 0 && bare.epoch == "")
+    #expect(bare.locationData == nil && bare.locationName == nil && bare.encounterTotalDecks == nil)
   }
 
   @Test func wrongValuesNameTheKey() throws {
@@ -337,7 +351,7 @@ struct PayloadDecodingTests {
     for (key, value, errorKey, problem) in cases {
       let bytes = try changed(base) { $0[key] = value }
       #expect(payloadError(bytes) == PayloadError(key: errorKey, problem: problem), "\(key) = \(value)")
-      #expect(throws: DecodingError.self, "\(key) = \(value)") { try foundation(bytes) }
+      #expect(throws: PayloadError.self, "\(key) = \(value)") { try foundation(bytes) }
     }
   }
 

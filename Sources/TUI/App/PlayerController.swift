@@ -24,6 +24,8 @@ public struct PlayerController: Sendable {
   public static let popoverDuration: Duration = .seconds(8)
   /// The longest query a player can type.
   public static let queryLimit = 500
+  /// The largest event the stream's parser keeps, for the notice of an event it dropped.
+  public let eventLimit: Int
 
   /// When the next reconnection attempt is due, while the stream waits to retry.
   private var retryAt: ContinuousClock.Instant?
@@ -41,12 +43,19 @@ public struct PlayerController: Sendable {
   private var pollInFlight = false
   /// The portraits being fetched, by path.
   private var portraitsInFlight: Set<String> = []
+  /// The kinds of stream problem already logged: each is logged once.
+  private var loggedProblems: Set<String> = []
 
-  /// A controller for a display of `role` that has received nothing yet.
-  public init(role: PlayerModel.Role, allowsQuit: Bool = true, pollInterval: Duration = .seconds(2)) {
+  /// A controller for a display of `role` that has received nothing yet; `eventLimit` is its event source's
+  /// `maxEventBytes`.
+  public init(
+    role: PlayerModel.Role, allowsQuit: Bool = true, pollInterval: Duration = .seconds(2),
+    eventLimit: Int = EventSourceConfiguration(url: "").maxEventBytes
+  ) {
     model = PlayerModel(role: role)
     self.allowsQuit = allowsQuit
     self.pollInterval = pollInterval
+    self.eventLimit = eventLimit
   }
 
   /// Sets the clock and asks for what the display needs before the first event.
@@ -59,15 +68,31 @@ public struct PlayerController: Sendable {
   // MARK: - Stream
 
   /// Folds one update of the active-view stream into the model.
+  ///
+  /// An `activeview` event that does not read as a payload, or an event the parser dropped as too large, leaves the
+  /// last view as it was and becomes the model's ``PlayerModel/notice`` until a payload reads; an unreadable payload
+  /// is logged once per kind of problem (key path and reason), a dropped event every time with its size and the
+  /// limit.
   public mutating func handle(_ update: EventSourceUpdate, now: ContinuousClock.Instant) -> [PlayerEffect] {
     switch update {
     case .event(let event):
-      guard event.type == "activeview",
-        let payload = try? ActiveViewPayload.decode(Array(event.data.utf8), after: model.payload)
-      else { return [] }
+      guard event.type == "activeview" else { return [] }
+      let payload: ActiveViewPayload
+      do {
+        payload = try ActiveViewPayload.decode(Array(event.data.utf8), after: model.payload)
+      } catch {
+        let notice = StreamNotice.unreadable(error)
+        model.notice = notice
+        return loggedProblems.insert(notice.kind).inserted ? [.log(notice.logLine)] : []
+      }
       let previous = model.payload
       model.payload = payload
+      model.notice = nil
       return followUps(after: previous)
+    case .oversized(let bytes):
+      let notice = StreamNotice.oversized(bytes: bytes, limit: eventLimit)
+      model.notice = notice
+      return [.log(notice.logLine)]
     case .synced:
       var effects = fetch(.messages(since: 0))
       if effects.isEmpty, pollInFlight { reloadMessages = true }
@@ -88,7 +113,7 @@ public struct PlayerController: Sendable {
       retryAt = now.advanced(by: delay)
       model.secondsToRetry = Self.wholeSeconds(delay)
       return []
-    case .state, .oversized:
+    case .state:
       return []
     }
   }
@@ -233,7 +258,7 @@ public struct PlayerController: Sendable {
     if model.showsTerminal { return terminalKey(input) }
     if model.showsCharon, model.payload?.charonMode == .query { return queryKey(input) }
     if model.showsCharon, input == .escape, model.payload?.charonDialogOpen == true {
-      return [.post(path: "/api/gm/charon/toggle-dialog/", body: ["open": false])]
+      return [.send(.toggleCharonDialog(open: false))]
     }
     if input == .character("q"), allowsQuit { return [.quit] }
     return []
@@ -254,7 +279,7 @@ public struct PlayerController: Sendable {
       if model.messageOpen {
         model.messageOpen = false
       } else {
-        return [.post(path: "/api/terminal/hide/", body: [:])]
+        return [.send(.hideTerminal)]
       }
     case .character("q") where allowsQuit:
       return [.quit]
@@ -275,9 +300,9 @@ public struct PlayerController: Sendable {
       guard !query.isEmpty else { return [] }
       model.query = ""
       inFlight.insert(PlayerResource.charon.kind)
-      return [.post(path: "/api/charon/submit-query/", body: ["query": .string(query)], refresh: .charon)]
+      return [.send(.submitCharonQuery(query), refresh: .charon)]
     case .escape where model.payload?.charonDialogOpen == true:
-      return [.post(path: "/api/gm/charon/toggle-dialog/", body: ["open": false])]
+      return [.send(.toggleCharonDialog(open: false))]
     default:
       break
     }
