@@ -5,7 +5,7 @@ import Logging
 import NIOCore
 
 /// An in-process HTTP server that speaks a given wire: its stream sends `blocks` (raw `text/event-stream` text) as
-/// they are given and then holds the connection open; its other GETs answer from `answers` (404 otherwise). It stands
+/// they are given and then holds the connection open; its other GETs answer from `answers`, by path (Hummingbird's 404 otherwise). It stands
 /// in for a server that is not Bulkhead (the original tool) or that misbehaves (an oversized event).
 final class WireServer: Sendable {
   let base: String
@@ -28,15 +28,13 @@ final class WireServer: Sendable {
           try await writer.finish(nil)
         })
     }
-    router.get("**") { request, _ in
-      guard let answer = answers[request.uri.path] else {
-        return Response(
-          status: .notFound, headers: [.contentType: "application/json"],
-          body: .init(byteBuffer: ByteBuffer(string: #"{"error": "not found"}"#)))
+    for (path, answer) in answers {
+      let route = path.split(separator: "/").joined(separator: "/")
+      router.get(RouterPath(route)) { _, _ in
+        Response(
+          status: .ok, headers: [.contentType: "application/json"],
+          body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.encode(answer))))
       }
-      return Response(
-        status: .ok, headers: [.contentType: "application/json"],
-        body: .init(byteBuffer: ByteBuffer(bytes: JSONWriter.encode(answer))))
     }
     var logger = Logger(label: "wire-server")
     logger.logLevel = .critical
