@@ -29,7 +29,16 @@ public enum Command: Sendable, Equatable {
   ///
   /// - Throws: `CommandError.invalid` naming the field that is missing or wrong.
   public static func decode(_ endpoint: Endpoint, body: Data) throws(CommandError) -> Command {
-    let body = try CommandBody(body)
+    let body = try JSONObject.requestBody(body)
+    do {
+      return try decode(endpoint, body)
+    } catch {
+      throw CommandError(error)
+    }
+  }
+
+  /// Reads the command of `endpoint` from its request body.
+  private static func decode(_ endpoint: Endpoint, _ body: JSONObject) throws(JSONReadError) -> Command {
     switch endpoint {
     case .switchView:
       return .switchView(
@@ -53,7 +62,7 @@ public enum Command: Sendable, Equatable {
     case .switchLevel:
       let deckID = try body.optionalString("deck_id").flatMap { $0.isEmpty ? nil : $0 }
       let level = try body.optionalInt("level")
-      guard level != nil || deckID != nil else { throw .invalid("level or deck_id is required") }
+      guard level != nil || deckID != nil else { throw body.invalid("level", "level or deck_id is required") }
       return .switchLevel(level: level, deckID: deckID)
     case .toggleRoom:
       return .toggleRoom(roomID: try body.text("room_id"), visible: try body.optionalBool("visible"))

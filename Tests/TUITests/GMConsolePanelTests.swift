@@ -137,7 +137,7 @@ struct GMConsolePanelTests {
   @Test func charonPanelReadsPendingQueries() throws {
     var fixture = try GMConsoleFixture()
     _ = fixture.press(.character("c"))
-    fixture.controller.loaded(
+    _ = fixture.controller.loaded(
       .charon,
       .success(
         try JSONParser.parse(
@@ -252,6 +252,6 @@ struct GMConsolePanelTests {
     let list = try ConsoleLocation.list(json: json)
     #expect(list.map(\.slug) == ["a", "b"])
     #expect(list[1].terminals == [.init(slug: "t1", owner: "O")])
-    #expect(throws: PayloadError.self) { try ConsoleLocation.list(json: ["count": 1]) }
+    #expect(throws: JSONReadError.self) { try ConsoleLocation.list(json: ["count": 1]) }
   }
 }

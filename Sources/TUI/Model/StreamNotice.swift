@@ -25,9 +25,9 @@ public struct StreamNotice: Sendable, Equatable {
     let detail: String
     let kind: String
     switch error {
-    case let error as PayloadError:
+    case let error as JSONReadError:
       detail = error.description
-      kind = "payload \(error.key): \(error.problem.kind)"
+      kind = "payload \(error.path): \(error.problem.kind)"
     case let error as JSONParseError:
       detail = "not JSON: \(error.description)"
       kind = "payload: not JSON"
@@ -52,7 +52,7 @@ public struct StreamNotice: Sendable, Equatable {
   }
 }
 
-extension PayloadError.Problem {
+extension JSONReadError.Problem {
   /// The problem without its value: what makes two payload errors of the same kind.
   var kind: String {
     switch self {
