@@ -197,17 +197,26 @@ public struct PlayerController: Sendable {
   // MARK: - REST
 
   /// Folds the answer to a ``PlayerEffect/fetch(_:)`` into the model.
+  ///
+  /// An answer that does not read leaves the model as it was and is logged once per kind of problem (the resource,
+  /// the key path and the reason).
   public mutating func fetched(
     _ resource: PlayerResource, _ result: Result<JSONValue, PlayerAPIError>, now: ContinuousClock.Instant
   ) -> [PlayerEffect] {
     inFlight.remove(resource.kind)
     switch (resource, result) {
     case (.messages(let since), .success(let json)):
-      if let list = try? BroadcastMessage.list(json: json) { receive(list, replacing: since == 0, now: now) }
+      var effects: [PlayerEffect] = []
+      do {
+        receive(try BroadcastMessage.list(json: json), replacing: since == 0, now: now)
+      } catch {
+        effects = unreadable(resource, error)
+      }
       if reloadMessages {
         reloadMessages = false
-        return fetch(.messages(since: 0))
+        effects += fetch(.messages(since: 0))
       }
+      return effects
     case (.messages, .failure):
       if reloadMessages {
         reloadMessages = false
@@ -216,23 +225,50 @@ public struct PlayerController: Sendable {
     case (.terminal, _) where resource != terminalResource:
       return terminalResource.map { fetch($0) } ?? []
     case (.terminal, .success(let json)):
-      model.terminal = try? TerminalInbox(json: json)
+      do {
+        model.terminal = try TerminalInbox(json: json)
+      } catch {
+        return unreadable(resource, error)
+      }
     case (.charon, .success(let json)):
-      guard model.showsCharon, let conversation = try? CharonConversation(json: json) else { return [] }
+      guard model.showsCharon else { return [] }
+      let conversation: CharonConversation
+      do {
+        conversation = try CharonConversation(json: json)
+      } catch {
+        return unreadable(resource, error)
+      }
       let channel = model.payload?.charonActiveChannel ?? ""
       guard conversation.channel.isEmpty || conversation.channel == channel else { return [] }
       model.charon = conversation
     case (.shipStatus, .success(let json)):
-      model.ship = try? ShipStatus(json: json)
+      do {
+        model.ship = try ShipStatus(json: json)
+      } catch {
+        model.ship = nil
+        return unreadable(resource, error)
+      }
     case (.starMap, .success(let json)):
-      model.starMap = try? StarMap(json: json)
-      model.starMapMissing = model.starMap == nil
+      do {
+        model.starMap = try StarMap(json: json)
+        model.starMapMissing = false
+      } catch {
+        model.starMap = nil
+        model.starMapMissing = true
+        return unreadable(resource, error)
+      }
     case (.starMap, .failure(.refused(status: 404, _))):
       model.starMapMissing = true
     case (_, .failure):
       break
     }
     return []
+  }
+
+  /// The log line for an answer to `resource` that does not read, the first time its kind of problem is seen.
+  private mutating func unreadable(_ resource: PlayerResource, _ error: any Error) -> [PlayerEffect] {
+    let answer = UnreadableAnswer(path: resource.path, error: error)
+    return loggedProblems.insert("answer \(answer.kind)").inserted ? [.log(answer.logLine)] : []
   }
 
   /// Merges a list of messages (newest first), or replaces the list with a full one (a new server may have started

@@ -104,7 +104,7 @@ public struct GMConsoleApp: Sendable {
         schedule.note("fetched")
       case .loaded(let resource, let result):
         if case .failure(let error) = result { log("\(resource.path): \(error)") }
-        controller.loaded(resource, result)
+        effects = controller.loaded(resource, result)
         schedule.note("fetched")
       case .written(let write, let result):
         if case .failure(let error) = result { log("\(write.endpoint.rawValue): \(error)") }

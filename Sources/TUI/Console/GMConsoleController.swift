@@ -22,6 +22,8 @@ public struct GMConsoleController: Sendable {
   private var retryAfterLogin: GMWrite?
   /// The token pressed on with the mouse: a release on another cell moves it there.
   private var dragging: (id: String, from: GMConsoleModel.GridPoint)?
+  /// The kinds of unreadable answer already logged: each is logged once.
+  private var loggedProblems: Set<String> = []
 
   /// The token statuses `s` cycles through, in order; a token with none of them gets the first.
   public static let cycledStatuses = ["wounded", "dead", "panicked"]
@@ -117,18 +119,42 @@ public struct GMConsoleController: Sendable {
   }
 
   /// Folds the answer to a ``GMConsoleEffect/load(_:)`` into the model.
-  public mutating func loaded(_ resource: GMConsoleResource, _ result: Result<JSONValue, PlayerAPIError>) {
+  ///
+  /// An answer that does not read is logged once per kind of problem (the resource, the key path and the reason);
+  /// a list of locations that does not read also says so on the status line.
+  public mutating func loaded(
+    _ resource: GMConsoleResource, _ result: Result<JSONValue, PlayerAPIError>
+  ) -> [GMConsoleEffect] {
     switch (resource, result) {
     case (.locations, .success(let json)):
-      model.locations = (try? ConsoleLocation.list(json: json)) ?? []
+      do {
+        model.locations = try ConsoleLocation.list(json: json)
+      } catch {
+        model.locations = []
+        model.status = .init(
+          "cannot read the list of locations: \(UntrustedText.sanitize(String(describing: error)))", isError: true)
+        return unreadable(resource, error)
+      }
       model.listSelection = min(model.listSelection, model.listEntries.count - 1)
     case (.charon, .success(let json)):
-      model.charon = try? CharonConversation(json: json)
+      do {
+        model.charon = try CharonConversation(json: json)
+      } catch {
+        model.charon = nil
+        return unreadable(resource, error)
+      }
     case (.locations, .failure(let error)):
       model.status = .init("cannot list the locations: \(error)", isError: true)
     case (.charon, .failure):
       break
     }
+    return []
+  }
+
+  /// The log line for an answer to `resource` that does not read, the first time its kind of problem is seen.
+  private mutating func unreadable(_ resource: GMConsoleResource, _ error: any Error) -> [GMConsoleEffect] {
+    let answer = UnreadableAnswer(path: resource.path, error: error)
+    return loggedProblems.insert(answer.kind).inserted ? [.view(.log(answer.logLine))] : []
   }
 
   /// Reports the answer to a write on the status line; a 401 asks for a login and sends the write again after it.
