@@ -25,9 +25,10 @@ public struct ActiveViewPayload: Sendable, Codable, Equatable {
   public var locationPath: [String]?
   public var encounterTotalDecks: Int?
   public var encounterDeckName: String?
-  /// +1 per change since the server started.
+  /// +1 per change since the server started; 0 from a server that does not send it (the original).
   public var version: Int
-  /// New at each server start; with `version` it orders events across restarts.
+  /// New at each server start; with `version` it orders events across restarts. `""` from a server that does not
+  /// send it (the original).
   public var epoch: String
 
   enum CodingKeys: String, CodingKey {

@@ -50,12 +50,22 @@ public struct Campaign: Sendable {
         folder: galaxy.appendingPathComponent(system), path: [system], into: &locations, warnings: &warnings)
     }
     let ship = try optionalFile(folder, "campaign/ship.yaml", &warnings)
-    let systems = try Fields(ship, file: "campaign/ship.yaml").object("ship").object("systems")
+    let systems: JSONObject
+    do {
+      systems = try JSONObject.campaignFile(ship).object("ship").object("systems")
+    } catch {
+      throw CampaignError(file: "campaign/ship.yaml", error)
+    }
     let npcFile = try optionalFile(folder, "campaign/npcs.yaml", &warnings)
-    let npcs = try Fields(npcFile, file: "campaign/npcs.yaml").objects("npcs").map(NPC.init)
+    let npcs: [NPC]
+    do {
+      npcs = try JSONObject.campaignFile(npcFile).objects("npcs").map(NPC.init)
+    } catch {
+      throw CampaignError(file: "campaign/npcs.yaml", error)
+    }
     var seen: Set<String> = []
     for (index, npc) in npcs.enumerated() where !seen.insert(npc.id).inserted {
-      throw CampaignError(file: "campaign/npcs.yaml", key: "npcs[\(index)].id", problem: "id '\(npc.id)' is used twice")
+      throw CampaignError(file: "campaign/npcs.yaml", key: "npcs.\(index).id", problem: "id '\(npc.id)' is used twice")
     }
     return Campaign(
       root: folder, locations: locations, npcs: npcs, ship: ship,
@@ -91,14 +101,21 @@ public struct Campaign: Sendable {
         bridgeMaps[name] = value
       }
     }
-    let fields = try Fields(data, file: "\(relative)/location.yaml")
+    let name: String
+    let type: String
+    do {
+      let fields = try JSONObject.campaignFile(data)
+      name = try fields.optionalString("name") ?? slug
+      type = try fields.optionalString("type") ?? "unknown"
+    } catch {
+      throw CampaignError(file: "\(relative)/location.yaml", error)
+    }
     let mapFolder = folder.appendingPathComponent("map")
     let commsFolder = folder.appendingPathComponent("comms")
     let children = YAMLFolder.subfolders(of: folder).filter { !nonLocationFolders.contains($0) }
     locations[slug] = Location(
       slug: slug, path: path,
-      name: try fields.optionalString("name") ?? slug,
-      type: try fields.optionalString("type") ?? "unknown",
+      name: name, type: type,
       data: data, bridgeMaps: bridgeMaps,
       map: YAMLFolder.isDirectory(mapFolder)
         ? try LocationMap.load(folder: mapFolder, relative: "\(relative)/map", warnings: &warnings) : nil,

@@ -14,7 +14,7 @@ public struct CommTerminal: Sendable, Equatable {
 }
 
 /// One message of a comm terminal, read from a Markdown file with YAML front matter.
-public struct TerminalMessage: Sendable, Codable, Equatable {
+public struct TerminalMessage: Sendable, Equatable {
   public var messageID: String
   public var subject: String
   public var from: String
@@ -32,11 +32,24 @@ public struct TerminalMessage: Sendable, Codable, Equatable {
   public var conversationID: String
   public var inReplyTo: String
 
-  enum CodingKeys: String, CodingKey {
-    case subject, from, to, content, timestamp, priority, read, folder, contact
-    case messageID = "message_id"
-    case conversationID = "conversation_id"
-    case inReplyTo = "in_reply_to"
+  /// Creates a message; by default a read NORMAL message in the inbox.
+  public init(
+    messageID: String = "", subject: String = "", from: String = "", to: String = "", content: String = "",
+    timestamp: String? = nil, priority: String = "NORMAL", read: Bool = true, folder: String = "inbox",
+    contact: String = "", conversationID: String = "", inReplyTo: String = ""
+  ) {
+    self.messageID = messageID
+    self.subject = subject
+    self.from = from
+    self.to = to
+    self.content = content
+    self.timestamp = timestamp
+    self.priority = priority
+    self.read = read
+    self.folder = folder
+    self.contact = contact
+    self.conversationID = conversationID
+    self.inReplyTo = inReplyTo
   }
 
   /// Parses a message file: `---` front matter, then the body; `file` names it in errors.
@@ -53,20 +66,24 @@ public struct TerminalMessage: Sendable, Codable, Equatable {
       frontMatter = try YAMLFile.parse(lines[1..<end].joined(separator: "\n"), file: file, warnings: &warnings)
       body = lines[(end + 1)...].joined(separator: "\n")
     }
-    let fields = try Fields(frontMatter, file: file)
-    return TerminalMessage(
-      messageID: try fields.optionalString("message_id") ?? fileName,
-      subject: try fields.optionalString("subject") ?? "",
-      from: try fields.optionalString("from") ?? "",
-      to: try fields.optionalString("to") ?? "",
-      content: body.trimmingCharacters(in: .whitespacesAndNewlines),
-      timestamp: try fields.optionalString("timestamp"),
-      priority: try fields.optionalString("priority") ?? "NORMAL",
-      read: try fields.optionalBool("read") ?? true,
-      folder: "inbox",
-      contact: "",
-      conversationID: try fields.optionalString("conversation_id") ?? "",
-      inReplyTo: try fields.optionalString("in_reply_to") ?? "")
+    do {
+      let fields = try JSONObject.campaignFile(frontMatter)
+      return TerminalMessage(
+        messageID: try fields.optionalString("message_id") ?? fileName,
+        subject: try fields.optionalString("subject") ?? "",
+        from: try fields.optionalString("from") ?? "",
+        to: try fields.optionalString("to") ?? "",
+        content: body.trimmingCharacters(in: .whitespacesAndNewlines),
+        timestamp: try fields.optionalString("timestamp"),
+        priority: try fields.optionalString("priority") ?? "NORMAL",
+        read: try fields.optionalBool("read") ?? true,
+        folder: "inbox",
+        contact: "",
+        conversationID: try fields.optionalString("conversation_id") ?? "",
+        inReplyTo: try fields.optionalString("in_reply_to") ?? "")
+    } catch {
+      throw CampaignError(file: file, error)
+    }
   }
 
   /// This message filed in `folder` with `contact` as the other party.
@@ -95,14 +112,19 @@ extension CommTerminal {
       let data: JSONValue =
         FileManager.default.fileExists(atPath: url.path)
         ? try YAMLFile.load(url, file: file, warnings: &warnings) : .null
-      let fields = try Fields(data, file: file)
-      var terminal = CommTerminal(
-        slug: slug,
-        owner: try fields.optionalString("owner") ?? slug,
-        terminalID: try fields.optionalString("terminal_id") ?? "",
-        accessLevel: try fields.optionalString("access_level") ?? "PUBLIC",
-        description: try fields.optionalString("description") ?? "",
-        inbox: [], sent: [])
+      var terminal: CommTerminal
+      do {
+        let fields = try JSONObject.campaignFile(data)
+        terminal = CommTerminal(
+          slug: slug,
+          owner: try fields.optionalString("owner") ?? slug,
+          terminalID: try fields.optionalString("terminal_id") ?? "",
+          accessLevel: try fields.optionalString("access_level") ?? "PUBLIC",
+          description: try fields.optionalString("description") ?? "",
+          inbox: [], sent: [])
+      } catch {
+        throw CampaignError(file: file, error)
+      }
       if let centralMessages {
         terminal.fileCentral(centralMessages)
       } else {

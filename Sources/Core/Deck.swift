@@ -25,29 +25,33 @@ public struct Deck: Sendable, Equatable {
   public init(
     data: JSONValue, file: String, id: String? = nil, name: String? = nil, level: Int = 1
   ) throws(CampaignError) {
-    let fields = try Fields(data, file: file)
     self.data = data
-    let fileID = try fields.optionalString("deck_id")
-    let fileName = try fields.optionalString("name")
-    self.id = id ?? fileID ?? Deck.stem(of: file)
-    self.name = name ?? fileName ?? self.id
     self.level = level
-    if fields.has("grid") {
-      let grid = try fields.object("grid")
-      width = try grid.int("width")
-      height = try grid.int("height")
-    } else {
-      width = try fields.optionalInt("grid_size_x") ?? 0
-      height = try fields.optionalInt("grid_size_y") ?? 0
+    do {
+      let fields = try JSONObject.campaignFile(data)
+      let fileID = try fields.optionalString("deck_id")
+      let fileName = try fields.optionalString("name")
+      self.id = id ?? fileID ?? Deck.stem(of: file)
+      self.name = name ?? fileName ?? self.id
+      if fields.has("grid") {
+        let grid = try fields.object("grid")
+        width = try grid.int("width")
+        height = try grid.int("height")
+      } else {
+        width = try fields.optionalInt("grid_size_x") ?? 0
+        height = try fields.optionalInt("grid_size_y") ?? 0
+      }
+      rooms = try fields.objects("rooms").map(Room.init)
+      connections = try fields.objects("connections").map(Connection.init)
+      interDeckConnections = try fields.objects("inter_deck_connections").map(InterDeckConnection.init)
+      terminals = try fields.objects("terminals").map(MapTerminal.init)
+      pointsOfInterest = try fields.objects("poi").map(PointOfInterest.init)
+    } catch {
+      throw CampaignError(file: file, error)
     }
     guard width >= 0, height >= 0 else {
       throw CampaignError(file: file, key: "grid", problem: "width and height must not be negative")
     }
-    rooms = try fields.objects("rooms").map(Room.init)
-    connections = try fields.objects("connections").map(Connection.init)
-    interDeckConnections = try fields.objects("inter_deck_connections").map(InterDeckConnection.init)
-    terminals = try fields.objects("terminals").map(MapTerminal.init)
-    pointsOfInterest = try fields.objects("poi").map(PointOfInterest.init)
     try checkReferences(file: file)
   }
 
@@ -71,14 +75,14 @@ public struct Deck: Sendable, Equatable {
     for (index, connection) in connections.enumerated() {
       for end in [connection.from, connection.to] where !roomIDs.contains(end) {
         throw CampaignError(
-          file: file, key: "connections[\(index)]", problem: "unknown room '\(end)'")
+          file: file, key: "connections.\(index)", problem: "unknown room '\(end)'")
       }
     }
     for (index, terminal) in terminals.enumerated() where !roomIDs.contains(terminal.room) {
-      throw CampaignError(file: file, key: "terminals[\(index)].room", problem: "unknown room '\(terminal.room)'")
+      throw CampaignError(file: file, key: "terminals.\(index).room", problem: "unknown room '\(terminal.room)'")
     }
     for (index, poi) in pointsOfInterest.enumerated() where !roomIDs.contains(poi.room) {
-      throw CampaignError(file: file, key: "poi[\(index)].room", problem: "unknown room '\(poi.room)'")
+      throw CampaignError(file: file, key: "poi.\(index).room", problem: "unknown room '\(poi.room)'")
     }
   }
 
@@ -101,7 +105,7 @@ public struct Room: Sendable, Equatable {
   public var status: String?
   public var description: String?
 
-  init(_ fields: Fields) throws(CampaignError) {
+  init(_ fields: JSONObject) throws(JSONReadError) {
     id = try fields.string("id")
     name = try fields.optionalString("name") ?? id
     x = try fields.int("x")
@@ -111,7 +115,7 @@ public struct Room: Sendable, Equatable {
     status = try fields.optionalString("status")
     description = try fields.optionalString("description")
     guard width > 0, height > 0 else {
-      throw fields.failure("width", "a room must be at least one cell wide and high")
+      throw fields.invalid("width", "a room must be at least one cell wide and high")
     }
   }
 
@@ -131,14 +135,14 @@ public struct Connection: Sendable, Equatable {
   /// The map file's door status; the live one is `encounter_door_status[id]` when set.
   public var doorStatus: DoorStatus
 
-  init(_ fields: Fields) throws(CampaignError) {
+  init(_ fields: JSONObject) throws(JSONReadError) {
     id = try fields.string("id")
     from = try fields.string("from")
     to = try fields.string("to")
     doorType = try fields.optionalString("door_type") ?? "standard"
     let status = try fields.optionalString("door_status") ?? DoorStatus.closed.rawValue
     guard let parsed = DoorStatus(rawValue: status.uppercased()) else {
-      throw fields.failure("door_status", "unknown door status '\(status)'")
+      throw fields.invalid("door_status", "unknown door status '\(status)'")
     }
     doorStatus = parsed
   }
@@ -153,7 +157,7 @@ public struct InterDeckConnection: Sendable, Equatable {
   public var type: String
   public var status: String?
 
-  init(_ fields: Fields) throws(CampaignError) {
+  init(_ fields: JSONObject) throws(JSONReadError) {
     id = try fields.string("id")
     fromRoom = try fields.string("from_room")
     toDeck = try fields.string("to_deck")
@@ -172,7 +176,7 @@ public struct MapTerminal: Sendable, Equatable {
   public var terminalSlug: String?
   public var name: String
 
-  init(_ fields: Fields) throws(CampaignError) {
+  init(_ fields: JSONObject) throws(JSONReadError) {
     id = try fields.string("id")
     room = try fields.string("room")
     let position = try fields.object("position")
@@ -195,7 +199,7 @@ public struct PointOfInterest: Sendable, Equatable {
   public var status: String?
   public var description: String?
 
-  init(_ fields: Fields) throws(CampaignError) {
+  init(_ fields: JSONObject) throws(JSONReadError) {
     id = try fields.string("id")
     type = try fields.optionalString("type") ?? "objective"
     room = try fields.string("room")

@@ -23,41 +23,65 @@ public struct JSONWriter: Sendable {
     bytes.append(byte)
   }
 
-  /// Writes a JSON string literal with the escapes JSON requires; C1 control characters
-  /// (U+0080–U+009F) are escaped too, so no raw terminal control byte is ever written.
+  /// Writes a JSON string literal with the escapes JSON requires. C1 control characters (U+0080–U+009F) and the
+  /// bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) are escaped too, so
+  /// no raw terminal control byte is ever written and a line of JSON cannot reorder itself on a terminal.
   public mutating func write(_ string: String) {
     bytes.append(UInt8(ascii: "\""))
-    var utf8 = string.utf8.makeIterator()
-    var pending: UInt8?
-    while let byte = pending ?? utf8.next() {
-      pending = nil
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0..<0x20, 0x7F: appendEscape(byte)
-      case 0xC2:
-        guard let next = utf8.next() else {
-          bytes.append(byte)
-          break
+    var string = string
+    string.withUTF8 { utf8 in
+      var index = 0
+      while index < utf8.count {
+        let byte = utf8[index]
+        if let escaped = Self.escapedScalar(utf8, at: index) {
+          appendEscape(escaped.value)
+          index += escaped.length
+          continue
         }
-        if (0x80...0x9F).contains(next) {
-          appendEscape(next)
-        } else {
-          bytes.append(byte)
-          pending = next
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+        case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        case 0..<0x20, 0x7F: appendEscape(UInt16(byte))
+        default: bytes.append(byte)
         }
-      default: bytes.append(byte)
+        index += 1
       }
     }
     bytes.append(UInt8(ascii: "\""))
   }
 
-  private mutating func appendEscape(_ value: UInt8) {
+  /// The scalar starting at `index` when it is a C1 control or a bidirectional formatting character, with the
+  /// length of its UTF-8 form.
+  private static func escapedScalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt16, length: Int)?
+  {
+    let lead = utf8[index]
+    guard lead == 0xC2 || lead == 0xD8 || lead == 0xE2, index + 1 < utf8.count else { return nil }
+    let second = utf8[index + 1]
+    switch lead {
+    case 0xC2 where (0x80...0x9F).contains(second):
+      return (UInt16(second), 2)
+    case 0xD8 where second == 0x9C:
+      return (0x061C, 2)
+    case 0xE2 where index + 2 < utf8.count:
+      let value = UInt16(lead & 0x0F) << 12 | UInt16(second & 0x3F) << 6 | UInt16(utf8[index + 2] & 0x3F)
+      switch value {
+      case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return (value, 3)
+      default: return nil
+      }
+    default:
+      return nil
+    }
+  }
+
+  private mutating func appendEscape(_ value: UInt16) {
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
-    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(value >> 4)], hex[Int(value & 0xF)]])
+    bytes.append(contentsOf: [
+      0x5C, UInt8(ascii: "u"), hex[Int(value >> 12)], hex[Int(value >> 8 & 0xF)], hex[Int(value >> 4 & 0xF)],
+      hex[Int(value & 0xF)],
+    ])
   }
 
   /// Writes an integer.

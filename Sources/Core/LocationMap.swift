@@ -43,27 +43,24 @@ public struct LocationMap: Sendable, Equatable {
     let manifestFile = "\(relative)/\(manifestName)"
     let manifest = try YAMLFile.load(
       folder.appendingPathComponent(manifestName), file: manifestFile, warnings: &warnings)
-    let fields = try Fields(manifest, file: manifestFile)
     var decks: [Deck] = []
     var defaultID: String?
-    for (index, entry) in try fields.objects("decks").enumerated() {
-      let fileName = try entry.string("file")
-      let deckFile = "\(relative)/\(fileName)"
-      guard !fileName.contains("/"), !fileName.hasPrefix(".") else {
-        throw entry.failure("file", "must name a file inside map/")
-      }
-      let deckURL = folder.appendingPathComponent(fileName)
-      guard FileManager.default.fileExists(atPath: deckURL.path) else {
-        throw entry.failure("file", "the deck file '\(fileName)' does not exist")
-      }
-      let deck = try Deck(
-        data: try YAMLFile.load(deckURL, file: deckFile, warnings: &warnings), file: deckFile,
-        id: try entry.string("id"), name: try entry.optionalString("name"),
-        level: try entry.optionalInt("level") ?? index + 1)
+    let entries: [JSONObject]
+    do {
+      entries = try JSONObject.campaignFile(manifest).objects("decks")
+    } catch {
+      throw CampaignError(file: manifestFile, error)
+    }
+    for (index, entry) in entries.enumerated() {
+      let deck = try loadDeck(entry, index: index, folder: folder, relative: relative, manifestFile, &warnings)
       if decks.contains(where: { $0.id == deck.id }) {
-        throw entry.failure("id", "deck id '\(deck.id)' is used twice")
+        throw CampaignError(file: manifestFile, entry.invalid("id", "deck id '\(deck.id)' is used twice"))
       }
-      if try entry.optionalBool("default") == true, defaultID == nil { defaultID = deck.id }
+      do {
+        if try entry.optionalBool("default") == true, defaultID == nil { defaultID = deck.id }
+      } catch {
+        throw CampaignError(file: manifestFile, error)
+      }
       decks.append(deck)
     }
     guard let first = decks.first else {
@@ -84,5 +81,34 @@ public struct LocationMap: Sendable, Equatable {
       }
     }
     return LocationMap(isMultiDeck: true, manifest: manifest, decks: decks, defaultDeckID: defaultID ?? first.id)
+  }
+
+  /// The deck a manifest `entry` names: its file inside `folder`, with the entry's id, name and level.
+  private static func loadDeck(
+    _ entry: JSONObject, index: Int, folder: URL, relative: String, _ manifestFile: String,
+    _ warnings: inout [String]
+  ) throws(CampaignError) -> Deck {
+    let fileName: String
+    let id: String
+    let name: String?
+    let level: Int
+    do throws(JSONReadError) {
+      fileName = try entry.string("file")
+      guard !fileName.contains("/"), !fileName.hasPrefix(".") else {
+        throw entry.invalid("file", "must name a file inside map/")
+      }
+      guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(fileName).path) else {
+        throw entry.invalid("file", "the deck file '\(fileName)' does not exist")
+      }
+      id = try entry.string("id")
+      name = try entry.optionalString("name")
+      level = try entry.optionalInt("level") ?? index + 1
+    } catch {
+      throw CampaignError(file: manifestFile, error)
+    }
+    let deckFile = "\(relative)/\(fileName)"
+    return try Deck(
+      data: try YAMLFile.load(folder.appendingPathComponent(fileName), file: deckFile, warnings: &warnings),
+      file: deckFile, id: id, name: name, level: level)
   }
 }

@@ -11,7 +11,7 @@ public struct NPC: Sendable, Equatable {
   public var status: String?
   public var description: String?
 
-  init(_ fields: Fields) throws(CampaignError) {
+  init(_ fields: JSONObject) throws(JSONReadError) {
     id = try fields.string("id")
     name = try fields.optionalString("name") ?? id
     role = try fields.optionalString("role")

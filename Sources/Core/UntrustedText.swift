@@ -1,7 +1,8 @@
 /// Makes text from the server or a campaign file safe to put on a terminal.
 public enum UntrustedText {
   /// `text` without control characters (C0, DEL, C1), escape sequences or bidirectional
-  /// overrides; each line break becomes `lineBreak` and each tab a space.
+  /// formatting characters (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069); each line
+  /// break becomes `lineBreak` and each tab a space.
   ///
   /// An escape sequence is removed whole (CSI `ESC [ … final`, OSC `ESC ] … BEL/ST`, and
   /// two-character `ESC x`), so no part of it reaches the terminal.
@@ -20,7 +21,7 @@ public enum UntrustedText {
         skipUntilFinal(&scalars)
       case 0x9D, 0x90, 0x98, 0x9E, 0x9F:
         skipString(&scalars)
-      case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+      case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
         continue
       default:
         result.append(scalar)

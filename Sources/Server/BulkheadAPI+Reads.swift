@@ -9,7 +9,7 @@ extension BulkheadAPI {
       throw APIError(.badRequest, "since must be an integer message id")
     }
     let list = try await messages.broadcasts(since: Int64(sinceText) ?? 0)
-    return JSONResponse.make(["messages": .array(list.map(\.json)), "count": .int(list.count)])
+    return JSONResponse.make(BroadcastMessage.listJSON(list.map(\.message)))
   }
 
   /// `GET /api/ship-status/`: `ship.yaml` with the GM's overrides merged into `ship.systems`.
@@ -92,30 +92,21 @@ extension BulkheadAPI {
     guard let terminal = location.terminals[terminalSlug] else {
       throw APIError(.notFound, "Terminal not found: \(terminalSlug)")
     }
-    return JSONResponse.make([
-      "slug": .string(terminal.slug), "owner": .string(terminal.owner),
-      "terminal_id": .string(terminal.terminalID), "access_level": .string(terminal.accessLevel),
-      "description": .string(terminal.description), "location_name": .string(location.name),
-      "inbox": .array(terminal.inbox.map(\.json)), "sent": .array(terminal.sent.map(\.json)),
-    ])
+    return JSONResponse.make(TerminalInbox(terminal, locationName: location.name).json)
   }
 
   /// `GET /api/charon/conversation/` (the active channel) or `/api/charon/<channel>/conversation/`.
   func conversation(channel: String?) async throws -> Response {
     let state = await store.currentState
     let lines = try await messages.charonConversation(channel: channel ?? state.charonActiveChannel)
-    var members: [String: JSONValue] = [
-      "mode": .string(state.charonMode.rawValue), "messages": .array(lines.map(\.json)),
-    ]
-    if let channel {
-      members["channel"] = .string(channel)
-    } else {
-      members["channel"] = .string(state.charonActiveChannel)
-      members["charon_location_path"] = .string(state.charonLocationPath)
+    var conversation = CharonConversation(
+      mode: state.charonMode, channel: channel ?? state.charonActiveChannel, messages: lines.map(\.line))
+    if channel == nil {
+      conversation.charonLocationPath = state.charonLocationPath
       let encounter = state.viewType == .encounter ? store.campaign.locations[state.locationSlug] : nil
-      members["active_location_path"] = .string(encounter?.pathString ?? state.charonLocationPath)
+      conversation.activeLocationPath = encounter?.pathString ?? state.charonLocationPath
     }
-    return JSONResponse.make(.object(members))
+    return JSONResponse.make(conversation.json(withLocations: channel == nil))
   }
 
   private func locationMap(_ slug: String) throws -> LocationMap {
@@ -138,18 +129,5 @@ extension BulkheadAPI {
       }
     }
     return .object(result)
-  }
-}
-
-extension TerminalMessage {
-  /// The message with the keys of API.md.
-  var json: JSONValue {
-    [
-      "message_id": .string(messageID), "subject": .string(subject), "from": .string(from),
-      "to": .string(to), "content": .string(content), "timestamp": timestamp.map(JSONValue.string) ?? .null,
-      "priority": .string(priority), "read": .bool(read), "folder": .string(folder),
-      "contact": .string(contact), "conversation_id": .string(conversationID),
-      "in_reply_to": .string(inReplyTo),
-    ]
   }
 }

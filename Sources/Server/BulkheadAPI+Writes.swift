@@ -23,10 +23,16 @@ extension BulkheadAPI {
   /// `POST /api/auth/login`: `{username, password}` → `{token, expires_at}`.
   func login(_ request: Request, _ context: AppRequestContext) async throws -> Response {
     try checkRate(context, loginLimiter)
-    let body = try CommandBody(
+    let body = try JSONObject.requestBody(
       Data(try await request.body.collect(upTo: ServerLimits.playerBodyBytes).readableBytesView))
-    let username = try body.string("username")
-    let password = try body.string("password")
+    let username: String
+    let password: String
+    do {
+      username = try body.string("username")
+      password = try body.string("password")
+    } catch {
+      throw CommandError(error)
+    }
     guard let session = try await accounts.login(username: username, password: password) else {
       throw APIError(.unauthorized, "invalid username or password")
     }

@@ -2,8 +2,8 @@ import BulkheadCore
 import Foundation
 import GRDB
 
-/// A broadcast message, as stored and as `/api/messages/` lists it.
-struct BroadcastMessage: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+/// A broadcast message as stored; ``message`` is the one `/api/messages/` lists.
+struct BroadcastRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
   static let databaseTableName = "broadcastMessage"
   var id: Int64?
   var sender: String
@@ -15,16 +15,16 @@ struct BroadcastMessage: Codable, FetchableRecord, MutablePersistableRecord, Sen
     id = inserted.rowID
   }
 
-  var json: JSONValue {
-    [
-      "id": .int(Int(id ?? 0)), "sender": .string(sender), "content": .string(content),
-      "priority": .string(priority), "created_at": .string(Timestamps.plain(createdAt)),
-    ]
+  /// The message of the wire contract.
+  var message: BroadcastMessage {
+    BroadcastMessage(
+      id: Int(id ?? 0), sender: sender, content: content,
+      priority: MessagePriority(rawValue: priority) ?? .normal, createdAt: Timestamps.plain(createdAt))
   }
 }
 
-/// One line of a CHARON conversation.
-struct CharonMessage: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
+/// One line of a CHARON conversation as stored; ``line`` is the one the conversation lists.
+struct CharonRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendable {
   static let databaseTableName = "charonMessage"
   var id: Int64?
   var messageID: String
@@ -37,11 +37,10 @@ struct CharonMessage: Codable, FetchableRecord, MutablePersistableRecord, Sendab
     id = inserted.rowID
   }
 
-  var json: JSONValue {
-    [
-      "message_id": .string(messageID), "role": .string(role), "content": .string(content),
-      "timestamp": .string(Timestamps.iso(createdAt)), "pending_approval": .bool(false),
-    ]
+  /// The line of the wire contract.
+  var line: CharonConversation.Line {
+    CharonConversation.Line(
+      messageID: messageID, role: role, content: content, timestamp: Timestamps.iso(createdAt))
   }
 }
 
@@ -59,7 +58,7 @@ public struct MessageStore: Sendable {
   /// Stores a broadcast and returns its id.
   func addBroadcast(sender: String, content: String, priority: MessagePriority) async throws -> Int64 {
     try await database.pool.write { db in
-      var message = BroadcastMessage(
+      var message = BroadcastRecord(
         sender: sender, content: content, priority: priority.rawValue, createdAt: Date())
       try message.insert(db)
       return message.id ?? 0
@@ -67,9 +66,9 @@ public struct MessageStore: Sendable {
   }
 
   /// The newest broadcasts with an id above `since`, newest first, at most `pageSize`.
-  func broadcasts(since: Int64) async throws -> [BroadcastMessage] {
+  func broadcasts(since: Int64) async throws -> [BroadcastRecord] {
     try await database.pool.read { db in
-      try BroadcastMessage.filter(Column("id") > since).order(Column("id").desc)
+      try BroadcastRecord.filter(Column("id") > since).order(Column("id").desc)
         .limit(Self.pageSize).fetchAll(db)
     }
   }
@@ -78,7 +77,7 @@ public struct MessageStore: Sendable {
   func addCharonMessage(channel: String, role: String, content: String) async throws -> String {
     let messageID = UUID().uuidString.lowercased()
     try await database.pool.write { db in
-      var message = CharonMessage(
+      var message = CharonRecord(
         messageID: messageID, channel: channel, role: role, content: content, createdAt: Date())
       try message.insert(db)
     }
@@ -86,9 +85,9 @@ public struct MessageStore: Sendable {
   }
 
   /// The conversation of a channel, oldest first.
-  func charonConversation(channel: String) async throws -> [CharonMessage] {
+  func charonConversation(channel: String) async throws -> [CharonRecord] {
     try await database.pool.read { db in
-      try CharonMessage.filter(Column("channel") == channel).order(Column("id")).fetchAll(db)
+      try CharonRecord.filter(Column("channel") == channel).order(Column("id")).fetchAll(db)
     }
   }
 }

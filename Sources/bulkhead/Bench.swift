@@ -63,6 +63,7 @@ struct Bench: AsyncParsableCommand {
     figures.append(try renderFigure(campaign, runs: runs))
     figures += try BenchPortrait.figures(runs: runs)
     figures += try parserFigures(runs: Swift.max(1, runs / 10))
+    figures += try BenchJSON.figures(campaign: campaign, runs: runs)
     var fanOut = BenchFanOut(campaign: campaign, writes: Swift.max(1, runs / 5))
     for listeners in quick ? [1, 100] : [1, 100, 1000] {
       figures.append(try await fanOut.run(listeners: listeners))

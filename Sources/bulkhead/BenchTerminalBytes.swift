@@ -86,8 +86,7 @@ struct BenchTerminalBytes {
   }
 
   private static func setDoor(_ id: String, _ status: DoorStatus, gm: HTTPJSONClient) async throws {
-    _ = try await gm.post(
-      Endpoint.setDoorStatus.rawValue, body: ["connection_id": .string(id), "door_status": .string(status.rawValue)])
+    _ = try await gm.send(.setDoorStatus(connectionID: id, status: status))
   }
 
   /// The display's environment: this process's, with the terminal set to a UTF-8 xterm-256color of 100x30 and

@@ -19,44 +19,43 @@ struct DemoScript {
   /// Plays the session once.
   func run() async throws {
     try await pause(3)
-    try await write("switch-view", ["view_type": "ENCOUNTER", "location_slug": "kestrel_dawn"])
+    try await send(.switchView(.encounter, locationSlug: "kestrel_dawn", viewSlug: ""))
     try await pause(2)
     for room in ["bridge", "comms_array", "galley", "crew_berths"] {
-      try await write("encounter/toggle-room", ["room_id": .string(room), "visible": true])
+      try await send(.toggleRoom(roomID: room, visible: true))
       try await pause(1.5)
     }
-    let ash = try await place("player", "Ash", x: 3, y: 2, room: "bridge")
-    let kade = try await place("player", "Kade", x: 5, y: 3, room: "bridge")
-    _ = try await place("npc", "Dr. Reyes", x: 14, y: 2, room: "comms_array")
+    let ash = try await place(.player, "Ash", x: 3, y: 2, room: "bridge")
+    let kade = try await place(.player, "Kade", x: 5, y: 3, room: "bridge")
+    _ = try await place(.npc, "Dr. Reyes", x: 14, y: 2, room: "comms_array")
     try await pause(2)
     for (x, y) in [(4, 4), (4, 5), (4, 6), (4, 8), (6, 9), (9, 9)] {
-      try await write("encounter/move-token", ["token_id": .string(ash), "x": .int(x), "y": .int(y)])
+      try await send(.moveToken(id: ash, x: x, y: y, roomID: nil))
       try await pause(0.8)
     }
-    try await write("encounter/set-door-status", ["connection_id": "d1_bridge_galley", "door_status": "LOCKED"])
+    try await send(.setDoorStatus(connectionID: "d1_bridge_galley", status: .locked))
     try await pause(1.5)
-    try await write("encounter/set-door-status", ["connection_id": "d1_berths_eva", "door_status": "OPEN"])
-    try await write("encounter/toggle-room", ["room_id": "eva_prep", "visible": true])
-    let thing = try await place("creature", "Something", x: 23, y: 9, room: "eva_prep")
+    try await send(.setDoorStatus(connectionID: "d1_berths_eva", status: .open))
+    try await send(.toggleRoom(roomID: "eva_prep", visible: true))
+    let thing = try await place(.creature, "Something", x: 23, y: 9, room: "eva_prep")
     try await pause(2)
-    try await write("encounter/update-token-status", ["token_id": .string(kade), "status": ["wounded"]])
-    try await write("encounter/update-token-status", ["token_id": .string(thing), "status": ["panicked"]])
+    try await send(.updateTokenStatus(id: kade, status: ["wounded"]))
+    try await send(.updateTokenStatus(id: thing, status: ["panicked"]))
     try await pause(2)
     for npc in ["imre_sallow", "oona_reyes"] {
-      try await write("encounter/toggle-portrait", ["npc_id": .string(npc)])
+      try await send(.togglePortrait(npcID: npc))
       try await pause(2)
     }
-    try await write("encounter/switch-level", ["level": 2, "deck_id": "deck_2"])
-    try await write("encounter/toggle-room", ["room_id": "spine_base", "visible": true])
-    try await write("encounter/toggle-room", ["room_id": "reactor", "visible": true])
+    try await send(.switchLevel(level: 2, deckID: "deck_2"))
+    try await send(.toggleRoom(roomID: "spine_base", visible: true))
+    try await send(.toggleRoom(roomID: "reactor", visible: true))
     try await pause(3)
-    try await write(
-      "broadcast",
-      ["content": "HULL BREACH ON DECK 2. SEAL THE COOLANT LOOP.", "sender": "CHARON", "priority": "CRITICAL"])
+    try await send(
+      .broadcast(content: "HULL BREACH ON DECK 2. SEAL THE COOLANT LOOP.", sender: "CHARON", priority: .critical))
     try await pause(5)
-    try await write(
-      "ship-status/toggle", ["system": "engines", "status": "DAMAGED", "condition": 35, "info": "Coolant leak"])
-    try await write("switch-view", ["view_type": "SHIP_DASHBOARD"])
+    try await send(
+      .setShipSystem(system: "engines", ShipSystemOverride(status: .damaged, condition: 35, info: "Coolant leak")))
+    try await send(.switchView(.shipDashboard, locationSlug: "", viewSlug: ""))
     try await pause(5)
     try await restartServer()
     try await pause(3)
@@ -67,21 +66,19 @@ struct DemoScript {
     try await Task.sleep(for: .milliseconds(Int(seconds * 1000 / speed)))
   }
 
-  /// One GM write (`/api/gm/<path>/`) and its answer.
+  /// One GM write and its answer.
   @discardableResult
-  private func write(_ path: String, _ body: JSONValue) async throws -> JSONValue {
+  private func send(_ command: Command) async throws -> JSONValue {
     do {
-      return try await gm.post("/api/gm/\(path)/", body: body)
+      return try await gm.send(command)
     } catch {
-      throw CLIError("the demo's GM write \(path) failed: \(error)")
+      throw CLIError("the demo's GM write \(command.endpoint.rawValue) failed: \(error)")
     }
   }
 
   /// Places a token and returns its id.
-  private func place(_ type: String, _ name: String, x: Int, y: Int, room: String) async throws -> String {
-    let answer = try await write(
-      "encounter/place-token",
-      ["type": .string(type), "name": .string(name), "x": .int(x), "y": .int(y), "room_id": .string(room)])
+  private func place(_ type: Token.Kind, _ name: String, x: Int, y: Int, room: String) async throws -> String {
+    let answer = try await send(.placeToken(Token(type: type, name: name, x: x, y: y, roomID: room)))
     guard let id = answer["token_id"]?.stringValue else { throw CLIError("the server gave the token no id") }
     return id
   }

@@ -20,7 +20,7 @@ struct GMCharon: AsyncParsableCommand {
 
     func run() async throws {
       let client = try GMClient(options)
-      let answer = try await client.post(.charonMode, ["mode": .string(mode.rawValue)])
+      let answer = try await client.send(.setCharonMode(mode))
       client.report(answer, "CHARON mode \(answer.text("mode"))")
     }
   }
@@ -37,7 +37,7 @@ struct GMCharon: AsyncParsableCommand {
 
     func run() async throws {
       let client = try GMClient(options)
-      let answer = try await client.post(.charonLocation, ["location_path": .string(locationPath)])
+      let answer = try await client.send(.setCharonLocation(locationPath))
       let path = answer.text("location_path")
       client.report(answer, path.isEmpty ? "CHARON location cleared" : "CHARON location \(path)")
     }
@@ -55,7 +55,7 @@ struct GMCharon: AsyncParsableCommand {
 
     func run() async throws {
       let client = try GMClient(options)
-      let answer = try await client.post(.charonSend, ["content": .string(content)])
+      let answer = try await client.send(.sendCharonMessage(content))
       client.report(answer, "CHARON message \(answer.text("message_id")) sent on channel \(answer.text("channel"))")
     }
   }
@@ -76,10 +76,8 @@ struct GMCharon: AsyncParsableCommand {
     @OptionGroup var options: GMWriteOptions
 
     func run() async throws {
-      var body: [String: JSONValue] = [:]
-      if let change { body["open"] = .bool(change == .open) }
       let client = try GMClient(options)
-      let answer = try await client.post(.toggleCharonDialog, body)
+      let answer = try await client.send(.toggleCharonDialog(open: change.map { $0 == .open }))
       client.report(answer, "CHARON dialog \(answer["charon_dialog_open"]?.boolValue == true ? "open" : "closed")")
     }
   }

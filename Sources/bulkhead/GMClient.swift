@@ -58,10 +58,10 @@ struct GMClient {
     "bulkhead gm login --server \(server) --user NAME"
   }
 
-  /// `POST endpoint` with `body`; the answer's JSON.
-  func post(_ endpoint: Endpoint, _ body: [String: JSONValue] = [:]) async throws(GMFailure) -> JSONValue {
+  /// Sends `command` (`POST` its endpoint with its body); the answer's JSON.
+  func send(_ command: Command) async throws(GMFailure) -> JSONValue {
     do {
-      return try await http.post(endpoint.rawValue, body: .object(body))
+      return try await http.post(command.endpoint.rawValue, body: command.body)
     } catch {
       throw failure(error)
     }

@@ -19,11 +19,8 @@ struct GMLevel: AsyncParsableCommand {
   }
 
   func run() async throws {
-    var body: [String: JSONValue] = [:]
-    if let level { body["level"] = .int(level) }
-    if let deckID { body["deck_id"] = .string(deckID) }
     let client = try GMClient(options)
-    let answer = try await client.post(.switchLevel, body)
+    let answer = try await client.send(.switchLevel(level: level, deckID: deckID))
     client.report(answer, "deck \(answer.text("deck_id")) (level \(answer.text("level")))")
   }
 }
@@ -45,7 +42,7 @@ struct GMRoomSelection: ParsableArguments {
     let client = try GMClient(options)
     let done = visible ? "revealed" : "hidden"
     if let roomID {
-      let answer = try await client.post(.toggleRoom, ["room_id": .string(roomID), "visible": .bool(visible)])
+      let answer = try await client.send(.toggleRoom(roomID: roomID, visible: visible))
       client.report(answer, "room \(answer.text("room_id")) \(done)")
       return
     }
@@ -54,9 +51,9 @@ struct GMRoomSelection: ParsableArguments {
       throw .refused("the shared screen shows no encounter map: switch to one with `bulkhead gm view`")
     }
     let roomIDs = rooms.compactMap { $0["id"]?.stringValue }
-    var visibility = view["encounter_room_visibility"]?.objectValue ?? [:]
-    for id in roomIDs { visibility[id] = .bool(visible) }
-    let answer = try await client.post(.roomVisibility, ["room_visibility": .object(visibility)])
+    var visibility = (view["encounter_room_visibility"]?.objectValue ?? [:]).compactMapValues(\.boolValue)
+    for id in roomIDs { visibility[id] = visible }
+    let answer = try await client.send(.setRoomVisibility(visibility))
     client.report(answer, "\(roomIDs.count) rooms of deck \(view.text("encounter_deck_id")) \(done)")
   }
 }
@@ -104,8 +101,7 @@ struct GMDoor: AsyncParsableCommand {
 
   func run() async throws {
     let client = try GMClient(options)
-    let answer = try await client.post(
-      .setDoorStatus, ["connection_id": .string(connectionID), "door_status": .string(doorStatus.rawValue)])
+    let answer = try await client.send(.setDoorStatus(connectionID: connectionID, status: doorStatus))
     client.report(answer, "door \(answer.text("connection_id")) \(answer.text("door_status"))")
   }
 }
@@ -122,7 +118,7 @@ struct GMPortrait: AsyncParsableCommand {
 
   func run() async throws {
     let client = try GMClient(options)
-    let answer = try await client.post(.togglePortrait, ["npc_id": .string(npcID)])
+    let answer = try await client.send(.togglePortrait(npcID: npcID))
     let shown = (answer["active_portraits"]?.arrayValue ?? []).compactMap(\.stringValue)
     let sentence = "portrait \(UntrustedText.sanitize(npcID)) \(shown.contains(npcID) ? "shown" : "hidden")"
     let list = shown.isEmpty ? "none" : shown.map { UntrustedText.sanitize($0) }.joined(separator: ", ")

@@ -23,11 +23,9 @@ struct GMView: AsyncParsableCommand {
   @OptionGroup var options: GMWriteOptions
 
   func run() async throws {
-    var body: [String: JSONValue] = ["view_type": .string(viewType.rawValue)]
-    if let locationSlug { body["location_slug"] = .string(locationSlug) }
-    if let viewSlug { body["view_slug"] = .string(viewSlug) }
     let client = try GMClient(options)
-    let answer = try await client.post(.switchView, body)
+    let answer = try await client.send(
+      .switchView(viewType, locationSlug: locationSlug ?? "", viewSlug: viewSlug ?? ""))
     let location = answer.text("location_slug")
     client.report(answer, "view \(answer.text("view_type"))" + (location.isEmpty ? "" : " at \(location)"))
   }
@@ -48,8 +46,7 @@ struct GMShowTerminal: AsyncParsableCommand {
 
   func run() async throws {
     let client = try GMClient(options)
-    let answer = try await client.post(
-      .showTerminal, ["location_slug": .string(locationSlug), "terminal_slug": .string(terminalSlug)])
+    let answer = try await client.send(.showTerminal(locationSlug: locationSlug, terminalSlug: terminalSlug))
     client.report(answer, "terminal \(answer.text("overlay_terminal_slug")) shown")
   }
 }
@@ -63,7 +60,7 @@ struct GMHideTerminal: AsyncParsableCommand {
 
   func run() async throws {
     let client = try GMClient(options)
-    let answer = try await client.post(.hideTerminal)
+    let answer = try await client.send(.hideTerminal)
     client.report(answer, "terminal overlay hidden")
   }
 }
@@ -85,11 +82,9 @@ struct GMBroadcast: AsyncParsableCommand {
   @OptionGroup var options: GMWriteOptions
 
   func run() async throws {
-    var body: [String: JSONValue] = ["content": .string(content)]
-    if let sender { body["sender"] = .string(sender) }
-    if let priority { body["priority"] = .string(priority.rawValue) }
     let client = try GMClient(options)
-    let answer = try await client.post(.broadcast, body)
+    let answer = try await client.send(
+      .broadcast(content: content, sender: sender ?? "CHARON", priority: priority ?? .normal))
     client.report(answer, "broadcast \(answer.text("message_id")) sent")
   }
 }
@@ -114,11 +109,9 @@ struct GMShip: AsyncParsableCommand {
   @OptionGroup var options: GMWriteOptions
 
   func run() async throws {
-    var body: [String: JSONValue] = ["system": .string(system), "status": .string(status.rawValue)]
-    if let condition { body["condition"] = .int(condition) }
-    if let info { body["info"] = .string(info) }
     let client = try GMClient(options)
-    let answer = try await client.post(.shipStatus, body)
+    let answer = try await client.send(
+      .setShipSystem(system: system, ShipSystemOverride(status: status, condition: condition, info: info)))
     let override = answer["override"] ?? .null
     var sentence = "\(answer.text("system")) \(override.text("status"))"
     if override["condition"] != nil { sentence += ", condition \(override.text("condition"))" }

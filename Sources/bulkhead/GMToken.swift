@@ -34,13 +34,9 @@ struct GMToken: AsyncParsableCommand {
     @OptionGroup var options: GMWriteOptions
 
     func run() async throws {
-      var body: [String: JSONValue] = [
-        "type": .string(type.rawValue), "name": .string(name), "x": .int(x), "y": .int(y),
-      ]
-      if let imageURL { body["image_url"] = .string(imageURL) }
-      if let roomID { body["room_id"] = .string(roomID) }
       let client = try GMClient(options)
-      let answer = try await client.post(.placeToken, body)
+      let answer = try await client.send(
+        .placeToken(Token(type: type, name: name, x: x, y: y, imageURL: imageURL ?? "", roomID: roomID ?? "")))
       client.report(answer, "token \(answer.text("token_id")) placed" + GMToken.whereabouts(answer, "at"))
     }
   }
@@ -64,10 +60,8 @@ struct GMToken: AsyncParsableCommand {
     @OptionGroup var options: GMWriteOptions
 
     func run() async throws {
-      var body: [String: JSONValue] = ["token_id": .string(tokenID), "x": .int(x), "y": .int(y)]
-      if let roomID { body["room_id"] = .string(roomID) }
       let client = try GMClient(options)
-      let answer = try await client.post(.moveToken, body)
+      let answer = try await client.send(.moveToken(id: tokenID, x: x, y: y, roomID: roomID))
       client.report(answer, "token \(answer.text("token_id")) moved" + GMToken.whereabouts(answer, "to"))
     }
   }
@@ -83,7 +77,7 @@ struct GMToken: AsyncParsableCommand {
 
     func run() async throws {
       let client = try GMClient(options)
-      let answer = try await client.post(.removeToken, ["token_id": .string(tokenID)])
+      let answer = try await client.send(.removeToken(id: tokenID))
       client.report(answer, "token \(UntrustedText.sanitize(tokenID)) removed")
     }
   }
@@ -112,8 +106,7 @@ struct GMToken: AsyncParsableCommand {
       let statuses = status.flatMap { $0.split(separator: ",") }
         .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
       let client = try GMClient(options)
-      let answer = try await client.post(
-        .updateTokenStatus, ["token_id": .string(tokenID), "status": .array(statuses.map(JSONValue.string))])
+      let answer = try await client.send(.updateTokenStatus(id: tokenID, status: statuses))
       let id = answer["token_id"]?.stringValue ?? tokenID
       let now = (answer["tokens"]?[id]?["status"]?.arrayValue ?? []).compactMap(\.stringValue)
       let list = now.isEmpty ? "none" : now.map { UntrustedText.sanitize($0) }.joined(separator: ", ")
@@ -130,7 +123,7 @@ struct GMToken: AsyncParsableCommand {
 
     func run() async throws {
       let client = try GMClient(options)
-      let answer = try await client.post(.clearTokens)
+      let answer = try await client.send(.clearTokens)
       client.report(answer, "tokens cleared")
     }
   }

@@ -25,6 +25,11 @@ struct HTTPJSONClient: PlayerAPI {
     return bytes
   }
 
+  /// Sends `command`: `POST` its endpoint with its body.
+  func send(_ command: Command) async throws(PlayerAPIError) -> JSONValue {
+    try await post(command.endpoint.rawValue, body: command.body)
+  }
+
   func post(_ path: String, body: JSONValue) async throws(PlayerAPIError) -> JSONValue {
     var request = HTTPClientRequest(url: server + path)
     request.method = .POST

@@ -8,8 +8,10 @@ struct Tap: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Print the events of a Server-Sent Events stream as they arrive.",
     discussion: """
-      Events go to standard output, connection states to standard error. Without --once it \
-      reconnects like the player display does, until interrupted.
+      Events go to standard output, connection states to standard error, each line written as it arrives (nothing \
+      is buffered, so a pipe or a file has every event received). Without --once it reconnects like the player \
+      display does, until interrupted: Ctrl-C (SIGINT) or SIGTERM ends it with status 130 or 143 once the events \
+      received are written. With --json, control and bidirectional formatting characters in the data are escaped.
       """)
 
   @Argument(help: "The stream's URL, e.g. http://127.0.0.1:8000/api/active-view/stream/")
@@ -30,28 +32,56 @@ struct Tap: AsyncParsableCommand {
     }
   }
 
+  /// One input of the loop: an update of the stream, a signal, or the end of the stream.
+  private enum Input: Sendable {
+    case update(EventSourceUpdate)
+    case signal(Int32)
+    case ended
+  }
+
   func run() async throws {
     var configuration = EventSourceConfiguration(url: url)
     configuration.lastEventID = lastEventID
     configuration.reconnects = !once
     let source = EventSource(configuration: configuration)
+    let (inputs, continuation) = AsyncStream.makeStream(of: Input.self)
+    let feed = Task {
+      for await update in source.updates() { continuation.yield(.update(update)) }
+      continuation.yield(.ended)
+    }
+    let signals = SignalFeed { continuation.yield(.signal($0)) }
+    defer { signals.stop() }
     var wasOpen = false
     var closedReason: String?
-    for await update in source.updates() {
-      switch update {
-      case .event(let event):
+    var stoppedBy: Int32?
+    var written = 0
+    loop: for await input in inputs {
+      switch input {
+      case .update(.event(let event)):
         write(line(for: event), to: .standardOutput)
-      case .state(let state):
+        written += 1
+      case .update(.state(let state)):
         if state == .open { wasOpen = true }
         if case .closed(let reason) = state { closedReason = reason }
         write(UntrustedText.sanitize(describe(state)), to: .standardError)
-      case .health(let health):
+      case .update(.health(let health)):
         write("health: \(health.failures) consecutive failure(s)\(health.isLost ? ", lost" : "")", to: .standardError)
-      case .oversized(let bytes):
+      case .update(.oversized(let bytes)):
         write("dropped an event over the size limit (\(bytes) bytes)", to: .standardError)
-      case .synced:
+      case .update(.synced):
         break
+      case .signal(let number):
+        // Everything received before the signal is already queued ahead of it and has been written; stop reading
+        // and write what the feed still hands over before it ends.
+        stoppedBy = stoppedBy ?? number
+        feed.cancel()
+      case .ended:
+        break loop
       }
+    }
+    if let stoppedBy {
+      write("stopped by signal \(stoppedBy): \(written) event(s) written", to: .standardError)
+      throw ExitCode(128 + stoppedBy)
     }
     guard once else { return }
     guard wasOpen else {
@@ -91,6 +121,8 @@ struct Tap: AsyncParsableCommand {
     }
   }
 
+  /// Writes `text` and a line end with unbuffered writes, so that each line is in the pipe or file as soon as it is
+  /// written.
   private func write(_ text: String, to handle: FileHandle) {
     handle.write(Data((text + "\n").utf8))
   }

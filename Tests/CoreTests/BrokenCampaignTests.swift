@@ -77,9 +77,9 @@ struct BrokenCampaignTests {
     let error = try #require(
       try load(["galaxy/sys/outpost/map/deck.yaml": Self.deck(rooms: rooms)]))
     #expect(error.file == "galaxy/sys/outpost/map/deck.yaml")
-    #expect(error.key == "rooms[1].width")
+    #expect(error.key == "rooms.1.width")
     #expect(error.problem.contains("missing"))
-    #expect(error.description.contains("rooms[1].width"))
+    #expect(error.description.contains("rooms.1.width"))
   }
 
   @Test func aConnectionToAnUnknownRoomNamesTheConnection() throws {
@@ -90,7 +90,7 @@ struct BrokenCampaignTests {
     let error = try #require(
       try load(["galaxy/sys/outpost/map/deck.yaml": Self.deck(connections: connections)]))
     #expect(error.file == "galaxy/sys/outpost/map/deck.yaml")
-    #expect(error.key?.hasPrefix("connections[1]") == true, "key: \(error.key ?? "nil")")
+    #expect(error.key?.hasPrefix("connections.1") == true, "key: \(error.key ?? "nil")")
     #expect(error.problem.contains("ghost"))
   }
 
@@ -101,7 +101,7 @@ struct BrokenCampaignTests {
     let error = try #require(
       try load(["galaxy/sys/outpost/map/deck.yaml": Self.deck(connections: connections)]))
     #expect(error.file == "galaxy/sys/outpost/map/deck.yaml")
-    #expect(error.key == "connections[0].door_status")
+    #expect(error.key == "connections.0.door_status")
     #expect(error.problem.contains("AJAR"))
   }
 
@@ -130,7 +130,7 @@ struct BrokenCampaignTests {
         "galaxy/sys/ship/map/deck_1.yaml": Self.deck(),
       ]))
     #expect(error.file == "galaxy/sys/ship/map/manifest.yaml")
-    #expect(error.key == "decks[1].file")
+    #expect(error.key == "decks.1.file")
     #expect(error.problem.contains("deck_2.yaml"))
   }
 
@@ -160,13 +160,13 @@ struct BrokenCampaignTests {
     let error = try #require(
       try load(["campaign/npcs.yaml": npcs, "galaxy/sys/location.yaml": "name: Sys\n"]))
     #expect(error.file == "campaign/npcs.yaml")
-    #expect(error.key == "npcs[1].id")
+    #expect(error.key == "npcs.1.id")
   }
 
   @Test func aPOIInAnUnknownRoomNamesTheKey() throws {
     let deck = Self.deck() + "\npoi:\n  - {id: p, room: nowhere, position: {x: 2, y: 2}}\n"
     let error = try #require(try load(["galaxy/sys/outpost/map/deck.yaml": deck]))
     #expect(error.file == "galaxy/sys/outpost/map/deck.yaml")
-    #expect(error.key == "poi[0].room")
+    #expect(error.key == "poi.0.room")
   }
 }

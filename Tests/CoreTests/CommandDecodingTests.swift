@@ -259,7 +259,7 @@ struct CommandDecodingTests {
     }
     #expect(error?.kind == .invalid)
     #expect(error?.message.contains(testCase.field) == true, "\(error?.message ?? "")")
-    #expect(error?.message.contains("Must be one of") == true, "\(error?.message ?? "")")
+    #expect(error?.message.contains("is not one of") == true, "\(error?.message ?? "")")
   }
 
   @Test func invalidChoiceMessageListsEveryValue() {

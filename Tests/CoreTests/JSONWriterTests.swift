@@ -27,6 +27,23 @@ struct JSONWriterTests {
 
   @Test func leavesUnicodeAsUTF8() {
     #expect(text("é漢😀") == "\"é漢😀\"")
+    #expect(
+      text("\u{2010}\u{2030}\u{2065}\u{206A}\u{0610}") == "\"\u{2010}\u{2030}\u{2065}\u{206A}\u{0610}\"",
+      "neighbours stay")
+  }
+
+  @Test("bidirectional formatting characters are escaped, so a JSON line cannot reorder itself on a terminal")
+  func escapesBidirectionalControls() throws {
+    let controls: [UInt32] = [0x061C, 0x200E, 0x200F] + Array(0x202A...0x202E) + Array(0x2066...0x2069)
+    for value in controls {
+      let scalar = try #require(Unicode.Scalar(value))
+      let encoded = text(.string("a\(Character(scalar))b"))
+      let hex = String(value, radix: 16)
+      #expect(encoded == "\"a\\u" + String(repeating: "0", count: 4 - hex.count) + hex + "b\"", "U+\(hex)")
+      #expect(encoded.unicodeScalars.allSatisfy { $0.isASCII })
+      #expect(try JSONParser.parse(encoded) == .string("a\(Character(scalar))b"), "it reads back")
+    }
+    #expect(text("\u{202E}\u{2066}") == #""\u202e\u2066""#)
   }
 
   @Test func nonFiniteDoublesBecomeNull() {

@@ -37,7 +37,9 @@ struct LeanPayloadTests {
     let lean = builder.encode(moved, version: 2, epoch: "e", omittingStatic: true)
     let expected = try ActiveViewPayload.decode(builder.encode(moved, version: 2, epoch: "e"))
     #expect(try ActiveViewPayload.decode(lean, after: before) == expected)
-    #expect(throws: PayloadError(key: "compact", problem: .missing)) { try ActiveViewPayload.decode(lean, after: nil) }
+    #expect(throws: JSONReadError(path: "compact", problem: .missing)) {
+      try ActiveViewPayload.decode(lean, after: nil)
+    }
   }
 
   @Test func theStaticKeyFollowsTheLocationAndDeck() throws {

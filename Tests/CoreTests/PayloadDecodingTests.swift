@@ -57,13 +57,13 @@ struct PayloadDecodingTests {
     return JSONWriter.encode(.object(object))
   }
 
-  /// The `PayloadError` thrown for `bytes`, or nil.
-  func payloadError(_ bytes: [UInt8]) -> PayloadError? {
+  /// The `JSONReadError` thrown for `bytes`, or nil.
+  func payloadError(_ bytes: [UInt8]) -> JSONReadError? {
     do {
       _ = try ActiveViewPayload.decode(bytes)
       return nil
     } catch {
-      return error as? PayloadError
+      return error as? JSONReadError
     }
   }
 
@@ -229,26 +229,40 @@ struct PayloadDecodingTests {
 
   // MARK: Missing and wrong keys
 
-  static let requiredKeys = [
-    "view_type", "location_slug", "view_slug", "overlay_location_slug", "overlay_terminal_slug",
+  /// The keys a payload may leave out (the original tool sends no `version` or `epoch`, and no location keys
+  /// outside ENCOUNTER): absent or `null`, each takes its default.
+  static let defaultedKeys = [
+    "location_slug", "view_slug", "overlay_location_slug", "overlay_terminal_slug",
     "charon_mode", "charon_location_path", "charon_active_channel", "charon_dialog_open",
     "encounter_level", "encounter_deck_id", "encounter_room_visibility", "encounter_door_status",
     "encounter_tokens", "encounter_active_portraits", "ship_system_overrides",
     "encounter_npc_data", "version", "epoch",
   ]
 
-  @Test func everyMissingRequiredKeyIsNamed() throws {
+  @Test("only view_type is required; every other key left out or null takes its default, through both readers")
+  func missingKeysTakeTheirDefaults() throws {
     let bytes = builder.encode(try encounter, version: 1, epoch: "e")
-    for key in Self.requiredKeys {
-      let missing = try changed(bytes) { $0[key] = nil }
-      #expect(payloadError(missing) == PayloadError(key: key, problem: .missing))
-      #expect(throws: DecodingError.self, "\(key)") { try foundation(missing) }
-      let null = try changed(bytes) { $0[key] = .null }
-      let error = payloadError(null)
-      #expect(error?.key == key)
-      #expect(error?.problem != .missing)
-      #expect(throws: DecodingError.self, "\(key)") { try foundation(null) }
+    let noViewType = try changed(bytes) { $0["view_type"] = nil }
+    #expect(payloadError(noViewType) == JSONReadError(path: "view_type", problem: .missing))
+    #expect(throws: JSONReadError.self) { try foundation(noViewType) }
+    let nullViewType = try changed(bytes) { $0["view_type"] = .null }
+    #expect(payloadError(nullViewType) == JSONReadError(path: "view_type", problem: .missing))
+    for key in Self.defaultedKeys {
+      for value in [nil, JSONValue.null] {
+        let without = try changed(bytes) { $0[key] = value }
+        let payload = try ActiveViewPayload.decode(without)
+        #expect(try foundation(without) == payload, "\(key)")
+      }
     }
+    let bare = try ActiveViewPayload.decode(Array(#"{"view_type": "ENCOUNTER"}"#.utf8))
+    #expect(bare.viewType == .encounter)
+    #expect(bare.locationSlug == "" && bare.overlayTerminalSlug == "" && bare.charonActiveChannel == "")
+    #expect(bare.charonMode == .display && !bare.charonDialogOpen)
+    #expect(bare.encounterLevel == 1 && bare.encounterDeckID == "")
+    #expect(bare.encounterRoomVisibility.isEmpty && bare.encounterDoorStatus.isEmpty && bare.encounterTokens.isEmpty)
+    #expect(bare.encounterActivePortraits.isEmpty && bare.shipSystemOverrides.isEmpty && bare.encounterNPCData.isEmpty)
+    #expect(bare.version == 0 && bare.epoch == "")
+    #expect(bare.locationData == nil && bare.locationName == nil && bare.encounterTotalDecks == nil)
   }
 
   @Test func wrongValuesNameTheKey() throws {
@@ -259,7 +273,7 @@ struct PayloadDecodingTests {
       change(&copy)
       return ["t1": .object(copy)]
     }
-    let cases: [(String, JSONValue, String, PayloadError.Problem)] = [
+    let cases: [(String, JSONValue, String, JSONReadError.Problem)] = [
       (
         "view_type", "WARP", "view_type",
         .invalidValue("'WARP' is not one of \(ViewType.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -289,7 +303,7 @@ struct PayloadDecodingTests {
       ),
       ("encounter_tokens", token { $0["type"] = nil }, "encounter_tokens.t1.type", .missing),
       ("encounter_tokens", token { $0["x"] = nil }, "encounter_tokens.t1.x", .missing),
-      ("encounter_tokens", token { $0["y"] = .null }, "encounter_tokens.t1.y", .wrongType(expected: "an integer")),
+      ("encounter_tokens", token { $0["y"] = .null }, "encounter_tokens.t1.y", .missing),
       ("encounter_tokens", token { $0["x"] = "3" }, "encounter_tokens.t1.x", .wrongType(expected: "an integer")),
       (
         "encounter_tokens", token { $0["x"] = .double(3.5) }, "encounter_tokens.t1.x",
@@ -302,11 +316,11 @@ struct PayloadDecodingTests {
       ),
       (
         "encounter_tokens", token { $0["status"] = "dead" }, "encounter_tokens.t1.status",
-        .wrongType(expected: "an array of strings")
+        .wrongType(expected: "an array")
       ),
       (
         "encounter_active_portraits", "imre_sallow", "encounter_active_portraits",
-        .wrongType(expected: "an array of strings")
+        .wrongType(expected: "an array")
       ),
       ("encounter_active_portraits", [.null], "encounter_active_portraits.0", .wrongType(expected: "a string")),
       ("ship_system_overrides", ["engines": ["condition": 5]], "ship_system_overrides.engines.status", .missing),
@@ -336,21 +350,21 @@ struct PayloadDecodingTests {
     ]
     for (key, value, errorKey, problem) in cases {
       let bytes = try changed(base) { $0[key] = value }
-      #expect(payloadError(bytes) == PayloadError(key: errorKey, problem: problem), "\(key) = \(value)")
-      #expect(throws: DecodingError.self, "\(key) = \(value)") { try foundation(bytes) }
+      #expect(payloadError(bytes) == JSONReadError(path: errorKey, problem: problem), "\(key) = \(value)")
+      #expect(throws: JSONReadError.self, "\(key) = \(value)") { try foundation(bytes) }
     }
   }
 
   @Test func errorsDescribeTheKey() throws {
-    #expect(PayloadError(key: "version", problem: .missing).description == "version is required")
+    #expect(JSONReadError(path: "version", problem: .missing).description == "version: missing")
     #expect(
-      PayloadError(key: "encounter_tokens.t1.x", problem: .wrongType(expected: "an integer")).description
-        == "encounter_tokens.t1.x must be an integer")
+      JSONReadError(path: "encounter_tokens.t1.x", problem: .wrongType(expected: "an integer")).description
+        == "encounter_tokens.t1.x: expected an integer")
     #expect(
-      PayloadError(key: "view_type", problem: .invalidValue("'WARP' is not one of STANDBY")).description
+      JSONReadError(path: "view_type", problem: .invalidValue("'WARP' is not one of STANDBY")).description
         == "view_type: 'WARP' is not one of STANDBY")
-    #expect(payloadError(Array("[]".utf8)) == PayloadError(key: "", problem: .wrongType(expected: "an object")))
-    #expect(payloadError(Array("[]".utf8))?.description == "the payload must be an object")
+    #expect(payloadError(Array("[]".utf8)) == JSONReadError(path: "", problem: .wrongType(expected: "an object")))
+    #expect(payloadError(Array("[]".utf8))?.description == "expected an object")
   }
 
   @Test func invalidJSONThrowsAParseError() {

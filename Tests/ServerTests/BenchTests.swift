@@ -10,7 +10,8 @@ struct BenchTests {
     "payload.demo": "µs", "render.encounter": "µs", "parser.small_events": "MB/s", "parser.large_event": "MB/s",
     "latency.listeners_1": "ms", "latency.listeners_100": "ms", "capacity.idle": "KiB", "capacity.burst": "ms",
     "terminal.token_move": "B", "terminal.door_change": "B", "latency.lean.listeners_100": "ms",
-    "portrait.half_blocks": "µs", "portrait.ramp": "µs",
+    "portrait.half_blocks": "µs", "portrait.ramp": "µs", "json.parser.encounter": "µs",
+    "json.foundation.encounter": "µs", "json.parser.write_body": "µs", "json.foundation.write_body": "µs",
   ]
 
   @Test("--quick --json: one JSON object with every figure, positive values and sample counts")

@@ -90,7 +90,7 @@ struct ProcessTests {
     ])
     #expect(result.status != 0)
     #expect(result.err.contains("galaxy/sys/ship/map/deck.yaml"))
-    #expect(result.err.contains("rooms[0].width"))
+    #expect(result.err.contains("rooms.0.width"))
     #expect(!result.err.contains("Fatal error"))
   }
 

@@ -41,3 +41,42 @@ struct TapTests {
     }
   }
 }
+
+/// `bulkhead tap` piped into a reader and stopped by a signal.
+@Suite("bulkhead tap through a pipe", .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))
+struct TapSignalTests {
+  @Test(
+    "stopped by SIGTERM or SIGINT, it has written every event it received, whole lines in order, and exits 128 + the signal",
+    arguments: [SIGTERM, SIGINT])
+  func stoppedBySignal(_ signal: Int32) async throws {
+    try await ServerHarness.with { harness in
+      let tap = try ChildProcess(["tap", "--json", harness.base + "/api/active-view/stream/"])
+      let (lines, continuation) = AsyncStream.makeStream(of: String.self)
+      let reader = Thread {
+        while let line = tap.readLine() { continuation.yield(line) }
+        continuation.finish()
+      }
+      reader.start()
+      var received = lines.makeAsyncIterator()
+      let snapshot = try #require(await received.next(), "tap printed nothing")
+      var read = [snapshot]
+      for index in 0..<12 {
+        let view = index % 2 == 0 ? "BRIDGE" : "STANDBY"
+        #expect(try await harness.gm("/api/gm/switch-view/", #"{"view_type":"\#(view)"}"#).status == 200)
+      }
+      #expect(tap.signal(signal, timeout: 10) != nil, "tap did not end within 10 s of the signal")
+      while let line = await received.next() { read.append(line) }
+      #expect(tap.process.terminationReason == .exit)
+      #expect(tap.process.terminationStatus == 128 + signal)
+      let errors = tap.errorText()
+      #expect(errors.contains("stopped by signal \(signal): \(read.count) event(s) written"), "\(errors)")
+      var versions: [Int] = []
+      for line in read {
+        let event = try JSONParser.parse(line)
+        let id = try #require(event["id"]?.stringValue, "a whole JSON line with an id: \(line.prefix(80))")
+        versions.append(try #require(Int(id.split(separator: ".").last ?? "")))
+      }
+      #expect(versions == Array(versions[0]..<(versions[0] + versions.count)), "no event missing between: \(versions)")
+    }
+  }
+}

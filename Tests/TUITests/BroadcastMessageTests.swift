@@ -58,21 +58,21 @@ struct BroadcastMessageTests {
   }
 
   @Test func wrongShapesNameTheKey() throws {
-    #expect(throws: PayloadError(key: "", problem: .wrongType(expected: "an object"))) {
+    #expect(throws: JSONReadError(path: "", problem: .wrongType(expected: "an object"))) {
       try BroadcastMessage.list(json: JSONParser.parse("[]"))
     }
-    #expect(throws: PayloadError(key: "messages.0.id", problem: .missing)) {
+    #expect(throws: JSONReadError(path: "messages.0.id", problem: .missing)) {
       try BroadcastMessage.list(json: JSONParser.parse(#"{"messages": [{"content": "x"}]}"#))
     }
-    #expect(throws: PayloadError(key: "messages.1.id", problem: .wrongType(expected: "an integer"))) {
+    #expect(throws: JSONReadError(path: "messages.1.id", problem: .wrongType(expected: "an integer"))) {
       try BroadcastMessage.list(json: JSONParser.parse(#"{"messages": [{"id": 2}, {"id": "1"}]}"#))
     }
-    let unknown = PayloadError(
-      key: "priority", problem: .invalidValue("'URGENT' is not one of LOW, NORMAL, HIGH, CRITICAL"))
+    let unknown = JSONReadError(
+      path: "priority", problem: .invalidValue("'URGENT' is not one of LOW, NORMAL, HIGH, CRITICAL"))
     #expect(throws: unknown) {
       try BroadcastMessage(json: JSONParser.parse(#"{"id": 1, "priority": "URGENT"}"#))
     }
-    #expect(throws: PayloadError(key: "content", problem: .wrongType(expected: "a string"))) {
+    #expect(throws: JSONReadError(path: "content", problem: .wrongType(expected: "a string"))) {
       try BroadcastMessage(json: JSONParser.parse(#"{"id": 1, "content": ["a"]}"#))
     }
   }

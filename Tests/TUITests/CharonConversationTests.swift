@@ -58,16 +58,17 @@ struct CharonConversationTests {
   }
 
   @Test func wrongShapesNameTheKey() throws {
-    #expect(throws: PayloadError(key: "", problem: .wrongType(expected: "an object"))) {
+    #expect(throws: JSONReadError(path: "", problem: .wrongType(expected: "an object"))) {
       try CharonConversation(json: JSONParser.parse(#""story""#))
     }
-    #expect(throws: PayloadError(key: "mode", problem: .invalidValue("'CHAT' is not one of DISPLAY, QUERY"))) {
+    #expect(throws: JSONReadError(path: "mode", problem: .invalidValue("'CHAT' is not one of DISPLAY, QUERY"))) {
       try CharonConversation(json: JSONParser.parse(#"{"mode": "CHAT"}"#))
     }
-    #expect(throws: PayloadError(key: "messages.0.pending_approval", problem: .wrongType(expected: "a Boolean"))) {
+    #expect(throws: JSONReadError(path: "messages.0.pending_approval", problem: .wrongType(expected: "true or false")))
+    {
       try CharonConversation(json: JSONParser.parse(#"{"messages": [{"pending_approval": 1}]}"#))
     }
-    #expect(throws: PayloadError(key: "messages", problem: .wrongType(expected: "an array"))) {
+    #expect(throws: JSONReadError(path: "messages", problem: .wrongType(expected: "an array"))) {
       try CharonConversation(json: JSONParser.parse(#"{"messages": "none"}"#))
     }
   }

@@ -9,7 +9,7 @@ struct CommTerminalOverlayTests {
   static func longInbox(count: Int) -> TerminalInbox {
     TerminalInbox(
       slug: "lab", owner: "Lab", terminalID: "LAB-1", accessLevel: "PUBLIC",
-      inbox: (1...count).map { TerminalInbox.Message(subject: "Message \($0)", from: "Sender \($0)") })
+      inbox: (1...count).map { TerminalMessage(subject: "Message \($0)", from: "Sender \($0)") })
   }
 
   // MARK: - Golden frames
@@ -200,7 +200,7 @@ struct CommTerminalOverlayTests {
     let inbox = TerminalInbox(
       owner: hostile, terminalID: hostile, accessLevel: hostile, description: hostile, locationName: hostile,
       inbox: [
-        TerminalInbox.Message(
+        TerminalMessage(
           subject: hostile, from: hostile, content: hostile + "\n" + hostile, timestamp: hostile, priority: hostile)
       ])
     for glyphs in GlyphSet.allCases {

@@ -49,7 +49,7 @@ struct GMConsoleControllerTests {
     let effects = fixture.press(.character("r"))
     #expect(
       GMConsoleFixture.writes(effects) == [
-        GMWrite(.toggleRoom, ["room_id": "bridge", "visible": true], summary: "reveal bridge")
+        GMWrite(.toggleRoom(roomID: "bridge", visible: true), summary: "reveal bridge")
       ])
     #expect(fixture.controller.model.view.payload?.encounterRoomVisibility["bridge"] == false)
     #expect(fixture.controller.model.status?.text == "sending: reveal bridge...")
@@ -79,7 +79,7 @@ struct GMConsoleControllerTests {
     #expect(
       GMConsoleFixture.writes(fixture.press(.character("d"))) == [
         GMWrite(
-          .setDoorStatus, ["connection_id": "d1_bridge_galley", "door_status": "CLOSED"],
+          .setDoorStatus(connectionID: "d1_bridge_galley", status: .closed),
           summary: "door d1_bridge_galley CLOSED")
       ])
     _ = fixture.press(.right, .right, .right)
@@ -103,7 +103,7 @@ struct GMConsoleControllerTests {
     #expect(
       writes == [
         GMWrite(
-          .placeToken, ["type": "npc", "name": "Imre Sallow", "x": 4, "y": 2, "room_id": "bridge"],
+          .placeToken(Token(type: .npc, name: "Imre Sallow", x: 4, y: 2, roomID: "bridge")),
           summary: "place npc Imre Sallow")
       ])
     #expect(fixture.controller.model.prompt == nil)
@@ -132,7 +132,7 @@ struct GMConsoleControllerTests {
     #expect(
       writes == [
         GMWrite(
-          .moveToken, ["token_id": .string(id), "x": 6, "y": 7, "room_id": "galley"], summary: "move Vex to 6,7")
+          .moveToken(id: id, x: 6, y: 7, roomID: "galley"), summary: "move Vex to 6,7")
       ])
     #expect(fixture.controller.model.carried == nil)
     #expect(fixture.controller.model.view.payload?.encounterTokens[id]?.x == 4)
@@ -173,7 +173,7 @@ struct GMConsoleControllerTests {
     let id = try #require(fixture.controller.model.tokenUnderCursor?.id)
     #expect(
       GMConsoleFixture.writes(fixture.press(.character("x"))) == [
-        GMWrite(.removeToken, ["token_id": .string(id)], summary: "remove Crate")
+        GMWrite(.removeToken(id: id), summary: "remove Crate")
       ])
     #expect(fixture.press(.character("X")).isEmpty)
     #expect(fixture.controller.model.confirmation == .clearTokens(count: 1))
@@ -182,7 +182,7 @@ struct GMConsoleControllerTests {
     _ = fixture.press(.character("X"))
     #expect(
       GMConsoleFixture.writes(fixture.press(.character("y"))) == [
-        GMWrite(.clearTokens, [:], summary: "clear every token")
+        GMWrite(.clearTokens, summary: "clear every token")
       ])
   }
 
@@ -193,7 +193,7 @@ struct GMConsoleControllerTests {
     #expect(fixture.controller.model.status == .init("there is no deck 0", isError: true))
     #expect(
       GMConsoleFixture.writes(fixture.press(.character("]"))) == [
-        GMWrite(.switchLevel, ["level": 2], summary: "show deck 2")
+        GMWrite(.switchLevel(level: 2, deckID: nil), summary: "show deck 2")
       ])
     _ = fixture.press(.right)
     try fixture.publish(.switchLevel(level: 2, deckID: nil))

@@ -16,7 +16,7 @@ struct GMConsoleFixture {
   init(loggedIn: Bool = true) throws {
     campaign = try PlayerFrameTests.loadCampaign()
     _ = controller.start(hour: 21, minute: 7, now: PlayerControllerTests.start, loggedIn: loggedIn)
-    controller.loaded(.locations, .success(locationsJSON()))
+    _ = controller.loaded(.locations, .success(locationsJSON()))
     _ = try publish()
   }
 

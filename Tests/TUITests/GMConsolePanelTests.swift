@@ -31,7 +31,7 @@ struct GMConsolePanelTests {
     _ = fixture.press(.down, .character("j"))
     #expect(
       GMConsoleFixture.writes(fixture.press(.enter)) == [
-        GMWrite(.switchView, ["view_type": "SHIP_DASHBOARD"], summary: "show SHIP_DASHBOARD")
+        GMWrite(.switchView(.shipDashboard, locationSlug: "", viewSlug: ""), summary: "show SHIP_DASHBOARD")
       ])
     let index = try #require(
       fixture.controller.model.listEntries.firstIndex {
@@ -42,7 +42,7 @@ struct GMConsolePanelTests {
     #expect(
       GMConsoleFixture.writes(fixture.press(.enter)) == [
         GMWrite(
-          .switchView, ["view_type": "ENCOUNTER", "location_slug": "kestrel_dawn"],
+          .switchView(.encounter, locationSlug: "kestrel_dawn", viewSlug: ""),
           summary: "open MSV Kestrel Dawn as ENCOUNTER")
       ])
     #expect(fixture.controller.model.focus == .map, "opening a deck hands the keys to its map")
@@ -85,12 +85,12 @@ struct GMConsolePanelTests {
     #expect(
       GMConsoleFixture.writes(fixture.press(.enter)) == [
         GMWrite(
-          .showTerminal, ["location_slug": "kestrel_dawn", "terminal_slug": "bridge_terminal"],
+          .showTerminal(locationSlug: "kestrel_dawn", terminalSlug: "bridge_terminal"),
           summary: "show terminal bridge_terminal")
       ])
     #expect(
       GMConsoleFixture.writes(fixture.press(.character("O"))) == [
-        GMWrite(.hideTerminal, [:], summary: "hide the comm terminal")
+        GMWrite(.hideTerminal, summary: "hide the comm terminal")
       ])
   }
 
@@ -104,7 +104,8 @@ struct GMConsolePanelTests {
     #expect(
       GMConsoleFixture.writes(fixture.press(.character("c"))) == [
         GMWrite(
-          .broadcast, ["content": "Hull breach on deck 2", "priority": "CRITICAL"], summary: "broadcast CRITICAL")
+          .broadcast(content: "Hull breach on deck 2", sender: "CHARON", priority: .critical),
+          summary: "broadcast CRITICAL")
       ])
     _ = fixture.press(.character("b"))
     _ = fixture.type("Galley restocked")
@@ -118,16 +119,16 @@ struct GMConsolePanelTests {
     #expect(fixture.controller.model.focus == .charon)
     #expect(
       GMConsoleFixture.writes(fixture.press(.character("d"))) == [
-        GMWrite(.toggleCharonDialog, ["open": true], summary: "open the CHARON dialog")
+        GMWrite(.toggleCharonDialog(open: true), summary: "open the CHARON dialog")
       ])
     #expect(
       GMConsoleFixture.writes(fixture.press(.character("m"))) == [
-        GMWrite(.charonMode, ["mode": "QUERY"], summary: "CHARON mode QUERY")
+        GMWrite(.setCharonMode(.query), summary: "CHARON mode QUERY")
       ])
     _ = fixture.press(.enter)
     _ = fixture.type("MOTION IN EVA PREP.")
     let write = try #require(GMConsoleFixture.writes(fixture.press(.enter)).first)
-    #expect(write == GMWrite(.charonSend, ["content": "MOTION IN EVA PREP."], summary: "CHARON message sent"))
+    #expect(write == GMWrite(.sendCharonMessage("MOTION IN EVA PREP."), summary: "CHARON message sent"))
     #expect(fixture.controller.written(write, .success(["success": true])) == [.load(.charon)])
     let effects = try fixture.publish(.toggleCharonDialog(open: true))
     #expect(effects.contains(.load(.charon)))
@@ -136,7 +137,7 @@ struct GMConsolePanelTests {
   @Test func charonPanelReadsPendingQueries() throws {
     var fixture = try GMConsoleFixture()
     _ = fixture.press(.character("c"))
-    fixture.controller.loaded(
+    _ = fixture.controller.loaded(
       .charon,
       .success(
         try JSONParser.parse(
@@ -197,7 +198,7 @@ struct GMConsolePanelTests {
     let effects = fixture.controller.mouse(.init(x: galley.x, y: galley.y, action: .press), width: 120, height: 40)
     #expect(
       GMConsoleFixture.writes(effects) == [
-        GMWrite(.toggleRoom, ["room_id": "galley", "visible": true], summary: "reveal galley")
+        GMWrite(.toggleRoom(roomID: "galley", visible: true), summary: "reveal galley")
       ])
     #expect(fixture.controller.model.cursor == .init(x: 3, y: 8))
     let bridge = try #require(layout.screenCell(of: .init(x: 3, y: 2), model: view))
@@ -211,7 +212,7 @@ struct GMConsolePanelTests {
     #expect(
       GMConsoleFixture.writes(moved) == [
         GMWrite(
-          .moveToken, ["token_id": .string(id), "x": 14, "y": 8, "room_id": "crew_berths"], summary: "move Vex to 14,8")
+          .moveToken(id: id, x: 14, y: 8, roomID: "crew_berths"), summary: "move Vex to 14,8")
       ])
   }
 
@@ -251,6 +252,6 @@ struct GMConsolePanelTests {
     let list = try ConsoleLocation.list(json: json)
     #expect(list.map(\.slug) == ["a", "b"])
     #expect(list[1].terminals == [.init(slug: "t1", owner: "O")])
-    #expect(throws: PayloadError.self) { try ConsoleLocation.list(json: ["count": 1]) }
+    #expect(throws: JSONReadError.self) { try ConsoleLocation.list(json: ["count": 1]) }
   }
 }

@@ -140,7 +140,8 @@ struct PlayerControllerTests {
     #expect(controller.model.deck != nil)
   }
 
-  @Test func anEventOfAnotherTypeOrWithBrokenJSONChangesNothing() throws {
+  @Test("an event of another type changes nothing; one with broken JSON keeps the view and says so, logged once")
+  func anEventOfAnotherTypeOrWithBrokenJSONKeepsTheView() throws {
     var screen = try DemoScreen()
     var controller = try Self.started(screen)
     _ = controller.handle(try screen.event(), now: Self.start)
@@ -153,11 +154,17 @@ struct PlayerControllerTests {
     #expect(controller.handle(.event(otherType), now: Self.start) == [])
     #expect(controller.model == before)
     let broken = SSEEvent(type: "activeview", data: String(valid.data.dropLast(5)))
-    #expect(controller.handle(.event(broken), now: Self.start) == [])
-    #expect(controller.model == before)
-    #expect(controller.handle(.event(SSEEvent(type: "activeview", data: "[]")), now: Self.start) == [])
-    #expect(controller.model == before)
+    let logged = controller.handle(.event(broken), now: Self.start)
+    #expect(logged.count == 1 && logged.allSatisfy { if case .log = $0 { true } else { false } }, "\(logged)")
+    #expect(controller.model.payload == before.payload)
+    #expect(controller.model.notice?.detail.contains("not JSON") == true)
+    #expect(controller.handle(.event(broken), now: Self.start) == [], "the same problem is logged once")
+    let array = controller.handle(.event(SSEEvent(type: "activeview", data: "[]")), now: Self.start)
+    #expect(array.count == 1, "another kind of problem: \(array)")
+    #expect(controller.model.payload == before.payload)
     #expect(controller.model.payload?.viewType == .standby)
+    _ = controller.handle(.event(valid), now: Self.start)
+    #expect(controller.model.notice == nil, "a payload that reads clears the notice")
   }
 
   // MARK: - Connection
@@ -457,7 +464,7 @@ struct PlayerControllerTests {
     _ = controller.key(.enter)
     #expect(controller.key(.escape) == [])
     #expect(controller.model.messageOpen == false)
-    #expect(controller.key(.escape) == [.post(path: "/api/terminal/hide/", body: [:])])
+    #expect(controller.key(.escape) == [.send(.hideTerminal)])
   }
 
   // MARK: - CHARON
@@ -515,7 +522,7 @@ struct PlayerControllerTests {
     #expect(controller.model.query == "  Open\u{202E} the hatch  ")
     #expect(
       controller.key(.enter) == [
-        .post(path: "/api/charon/submit-query/", body: ["query": "Open the hatch"], refresh: .charon)
+        .send(.submitCharonQuery("Open the hatch"), refresh: .charon)
       ])
     #expect(controller.model.query == "")
   }
@@ -590,7 +597,7 @@ struct PlayerControllerTests {
   @Test func escapeWithTheDialogOpenClosesIt() throws {
     var screen = try DemoScreen()
     var controller = try Self.started(screen)
-    let close = PlayerEffect.post(path: "/api/gm/charon/toggle-dialog/", body: ["open": false])
+    let close = PlayerEffect.send(.toggleCharonDialog(open: false))
     _ = controller.handle(try screen.event(.toggleCharonDialog(open: true)), now: Self.start)
     #expect(controller.key(.escape) == [close])
     _ = controller.handle(try screen.event(.setCharonMode(.query)), now: Self.start)

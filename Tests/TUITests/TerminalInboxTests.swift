@@ -59,7 +59,7 @@ struct TerminalInboxTests {
     let answered = terminal.inbox[2]
     #expect(
       answered
-        == TerminalInbox.Message(
+        == TerminalMessage(
           messageID: "clx_wren_002", subject: "I answered", from: "Signals Tech Wren Halloran",
           to: "Keeper Ansel Mott",
           content:
@@ -75,26 +75,26 @@ struct TerminalInboxTests {
     let terminal = try TerminalInbox(json: JSONParser.parse(#"{"slug": "lab", "inbox": [{"from": "Ada"}]}"#))
     #expect(terminal.owner == "lab")
     #expect(terminal.sent.isEmpty)
-    #expect(terminal.inbox == [TerminalInbox.Message(from: "Ada")])
+    #expect(terminal.inbox == [TerminalMessage(from: "Ada")])
     #expect(terminal.inbox[0].read)
     #expect(terminal.inbox[0].priority == "NORMAL")
-    #expect(TerminalInbox.Message(contact: "ada").sender == "ada")
+    #expect(TerminalMessage(contact: "ada").sender == "ada")
   }
 
   @Test func wrongShapesNameTheKey() throws {
-    #expect(throws: PayloadError(key: "", problem: .wrongType(expected: "an object"))) {
+    #expect(throws: JSONReadError(path: "", problem: .wrongType(expected: "an object"))) {
       try TerminalInbox(json: JSONParser.parse("[]"))
     }
-    #expect(throws: PayloadError(key: "inbox", problem: .wrongType(expected: "an array"))) {
+    #expect(throws: JSONReadError(path: "inbox", problem: .wrongType(expected: "an array"))) {
       try TerminalInbox(json: JSONParser.parse(#"{"inbox": {}}"#))
     }
-    #expect(throws: PayloadError(key: "inbox.1.read", problem: .wrongType(expected: "a Boolean"))) {
+    #expect(throws: JSONReadError(path: "inbox.1.read", problem: .wrongType(expected: "true or false"))) {
       try TerminalInbox(json: JSONParser.parse(#"{"inbox": [{}, {"read": "no"}]}"#))
     }
-    #expect(throws: PayloadError(key: "sent.0", problem: .wrongType(expected: "an object"))) {
+    #expect(throws: JSONReadError(path: "sent.0", problem: .wrongType(expected: "an object"))) {
       try TerminalInbox(json: JSONParser.parse(#"{"sent": [3]}"#))
     }
-    #expect(throws: PayloadError(key: "owner", problem: .wrongType(expected: "a string"))) {
+    #expect(throws: JSONReadError(path: "owner", problem: .wrongType(expected: "a string"))) {
       try TerminalInbox(json: JSONParser.parse(#"{"owner": 7}"#))
     }
   }

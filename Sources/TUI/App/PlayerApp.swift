@@ -59,7 +59,8 @@ public struct PlayerApp: Sendable {
       continuation.finish()
     }
     var controller = PlayerController(
-      role: configuration.role, allowsQuit: configuration.allowsQuit, pollInterval: configuration.pollInterval)
+      role: configuration.role, allowsQuit: configuration.allowsQuit, pollInterval: configuration.pollInterval,
+      eventLimit: configuration.maxEventBytes)
     let time = Self.localTime()
     perform(controller.start(hour: time.hour, minute: time.minute, now: .now), continuation)
     var schedule = FrameSchedule<PlayerModel>()
@@ -116,10 +117,11 @@ public struct PlayerApp: Sendable {
       switch effect {
       case .fetch(let resource):
         Task { continuation.yield(.fetched(resource, await api.result(ofGet: resource.path))) }
-      case .post(let path, let body, let refresh):
+      case .send(let command, let refresh):
         Task {
+          let path = command.endpoint.rawValue
           do throws(PlayerAPIError) {
-            _ = try await api.post(path, body: body)
+            _ = try await api.post(path, body: command.body)
           } catch {
             log("\(path): \(error)")
           }
@@ -128,6 +130,8 @@ public struct PlayerApp: Sendable {
       case .fetchPortrait(let source):
         let loader = PortraitLoader(api: api, log: log)
         Task { continuation.yield(.portrait(source, await loader.load(source))) }
+      case .log(let line):
+        log(line)
       case .repaint:
         output.repaint()
       case .quit:

@@ -19,6 +19,8 @@ public struct PlayerConfiguration: Sendable {
   /// Whether to ask for the lean stream (`?compact=1`: the map and the NPC cards only when they change); a server
   /// that does not know it (the original) sends whole payloads, which the display reads as well.
   public var leanStream = true
+  /// The largest event the display reads; a larger one is dropped, and the display says so.
+  public var maxEventBytes = EventSourceConfiguration(url: "").maxEventBytes
 
   /// A configuration for `server`; the threshold defaults to the role's (player 5, GM 2).
   public init(server: String, role: PlayerModel.Role = .player, failureThreshold: Int? = nil) {
@@ -37,6 +39,7 @@ public struct PlayerConfiguration: Sendable {
     configuration.backoffCap = retryCap
     configuration.connectTimeout = connectTimeout
     configuration.healthThreshold = failureThreshold
+    configuration.maxEventBytes = maxEventBytes
     return configuration
   }
 }

@@ -24,6 +24,8 @@ public struct PlayerController: Sendable {
   public static let popoverDuration: Duration = .seconds(8)
   /// The longest query a player can type.
   public static let queryLimit = 500
+  /// The largest event the stream's parser keeps, for the notice of an event it dropped.
+  public let eventLimit: Int
 
   /// When the next reconnection attempt is due, while the stream waits to retry.
   private var retryAt: ContinuousClock.Instant?
@@ -41,12 +43,19 @@ public struct PlayerController: Sendable {
   private var pollInFlight = false
   /// The portraits being fetched, by path.
   private var portraitsInFlight: Set<String> = []
+  /// The kinds of stream problem already logged: each is logged once.
+  private var loggedProblems: Set<String> = []
 
-  /// A controller for a display of `role` that has received nothing yet.
-  public init(role: PlayerModel.Role, allowsQuit: Bool = true, pollInterval: Duration = .seconds(2)) {
+  /// A controller for a display of `role` that has received nothing yet; `eventLimit` is its event source's
+  /// `maxEventBytes`.
+  public init(
+    role: PlayerModel.Role, allowsQuit: Bool = true, pollInterval: Duration = .seconds(2),
+    eventLimit: Int = EventSourceConfiguration(url: "").maxEventBytes
+  ) {
     model = PlayerModel(role: role)
     self.allowsQuit = allowsQuit
     self.pollInterval = pollInterval
+    self.eventLimit = eventLimit
   }
 
   /// Sets the clock and asks for what the display needs before the first event.
@@ -59,15 +68,31 @@ public struct PlayerController: Sendable {
   // MARK: - Stream
 
   /// Folds one update of the active-view stream into the model.
+  ///
+  /// An `activeview` event that does not read as a payload, or an event the parser dropped as too large, leaves the
+  /// last view as it was and becomes the model's ``PlayerModel/notice`` until a payload reads; an unreadable payload
+  /// is logged once per kind of problem (key path and reason), a dropped event every time with its size and the
+  /// limit.
   public mutating func handle(_ update: EventSourceUpdate, now: ContinuousClock.Instant) -> [PlayerEffect] {
     switch update {
     case .event(let event):
-      guard event.type == "activeview",
-        let payload = try? ActiveViewPayload.decode(Array(event.data.utf8), after: model.payload)
-      else { return [] }
+      guard event.type == "activeview" else { return [] }
+      let payload: ActiveViewPayload
+      do {
+        payload = try ActiveViewPayload.decode(Array(event.data.utf8), after: model.payload)
+      } catch {
+        let notice = StreamNotice.unreadable(error)
+        model.notice = notice
+        return loggedProblems.insert(notice.kind).inserted ? [.log(notice.logLine)] : []
+      }
       let previous = model.payload
       model.payload = payload
+      model.notice = nil
       return followUps(after: previous)
+    case .oversized(let bytes):
+      let notice = StreamNotice.oversized(bytes: bytes, limit: eventLimit)
+      model.notice = notice
+      return [.log(notice.logLine)]
     case .synced:
       var effects = fetch(.messages(since: 0))
       if effects.isEmpty, pollInFlight { reloadMessages = true }
@@ -88,7 +113,7 @@ public struct PlayerController: Sendable {
       retryAt = now.advanced(by: delay)
       model.secondsToRetry = Self.wholeSeconds(delay)
       return []
-    case .state, .oversized:
+    case .state:
       return []
     }
   }
@@ -172,17 +197,26 @@ public struct PlayerController: Sendable {
   // MARK: - REST
 
   /// Folds the answer to a ``PlayerEffect/fetch(_:)`` into the model.
+  ///
+  /// An answer that does not read leaves the model as it was and is logged once per kind of problem (the resource,
+  /// the key path and the reason).
   public mutating func fetched(
     _ resource: PlayerResource, _ result: Result<JSONValue, PlayerAPIError>, now: ContinuousClock.Instant
   ) -> [PlayerEffect] {
     inFlight.remove(resource.kind)
     switch (resource, result) {
     case (.messages(let since), .success(let json)):
-      if let list = try? BroadcastMessage.list(json: json) { receive(list, replacing: since == 0, now: now) }
+      var effects: [PlayerEffect] = []
+      do {
+        receive(try BroadcastMessage.list(json: json), replacing: since == 0, now: now)
+      } catch {
+        effects = unreadable(resource, error)
+      }
       if reloadMessages {
         reloadMessages = false
-        return fetch(.messages(since: 0))
+        effects += fetch(.messages(since: 0))
       }
+      return effects
     case (.messages, .failure):
       if reloadMessages {
         reloadMessages = false
@@ -191,23 +225,50 @@ public struct PlayerController: Sendable {
     case (.terminal, _) where resource != terminalResource:
       return terminalResource.map { fetch($0) } ?? []
     case (.terminal, .success(let json)):
-      model.terminal = try? TerminalInbox(json: json)
+      do {
+        model.terminal = try TerminalInbox(json: json)
+      } catch {
+        return unreadable(resource, error)
+      }
     case (.charon, .success(let json)):
-      guard model.showsCharon, let conversation = try? CharonConversation(json: json) else { return [] }
+      guard model.showsCharon else { return [] }
+      let conversation: CharonConversation
+      do {
+        conversation = try CharonConversation(json: json)
+      } catch {
+        return unreadable(resource, error)
+      }
       let channel = model.payload?.charonActiveChannel ?? ""
       guard conversation.channel.isEmpty || conversation.channel == channel else { return [] }
       model.charon = conversation
     case (.shipStatus, .success(let json)):
-      model.ship = try? ShipStatus(json: json)
+      do {
+        model.ship = try ShipStatus(json: json)
+      } catch {
+        model.ship = nil
+        return unreadable(resource, error)
+      }
     case (.starMap, .success(let json)):
-      model.starMap = try? StarMap(json: json)
-      model.starMapMissing = model.starMap == nil
+      do {
+        model.starMap = try StarMap(json: json)
+        model.starMapMissing = false
+      } catch {
+        model.starMap = nil
+        model.starMapMissing = true
+        return unreadable(resource, error)
+      }
     case (.starMap, .failure(.refused(status: 404, _))):
       model.starMapMissing = true
     case (_, .failure):
       break
     }
     return []
+  }
+
+  /// The log line for an answer to `resource` that does not read, the first time its kind of problem is seen.
+  private mutating func unreadable(_ resource: PlayerResource, _ error: any Error) -> [PlayerEffect] {
+    let answer = UnreadableAnswer(path: resource.path, error: error)
+    return loggedProblems.insert("answer \(answer.kind)").inserted ? [.log(answer.logLine)] : []
   }
 
   /// Merges a list of messages (newest first), or replaces the list with a full one (a new server may have started
@@ -233,7 +294,7 @@ public struct PlayerController: Sendable {
     if model.showsTerminal { return terminalKey(input) }
     if model.showsCharon, model.payload?.charonMode == .query { return queryKey(input) }
     if model.showsCharon, input == .escape, model.payload?.charonDialogOpen == true {
-      return [.post(path: "/api/gm/charon/toggle-dialog/", body: ["open": false])]
+      return [.send(.toggleCharonDialog(open: false))]
     }
     if input == .character("q"), allowsQuit { return [.quit] }
     return []
@@ -254,7 +315,7 @@ public struct PlayerController: Sendable {
       if model.messageOpen {
         model.messageOpen = false
       } else {
-        return [.post(path: "/api/terminal/hide/", body: [:])]
+        return [.send(.hideTerminal)]
       }
     case .character("q") where allowsQuit:
       return [.quit]
@@ -275,9 +336,9 @@ public struct PlayerController: Sendable {
       guard !query.isEmpty else { return [] }
       model.query = ""
       inFlight.insert(PlayerResource.charon.kind)
-      return [.post(path: "/api/charon/submit-query/", body: ["query": .string(query)], refresh: .charon)]
+      return [.send(.submitCharonQuery(query), refresh: .charon)]
     case .escape where model.payload?.charonDialogOpen == true:
-      return [.post(path: "/api/gm/charon/toggle-dialog/", body: ["open": false])]
+      return [.send(.toggleCharonDialog(open: false))]
     default:
       break
     }

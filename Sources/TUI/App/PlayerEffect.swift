@@ -6,8 +6,10 @@ public enum PlayerEffect: Sendable, Equatable {
   case fetch(PlayerResource)
   /// Fetch and decode a portrait; the result comes back through ``PlayerController/portraitLoaded(_:_:)``.
   case fetchPortrait(PortraitSource)
-  /// Send a player action (`POST path` with `body`), then fetch `refresh` when given.
-  case post(path: String, body: JSONValue, refresh: PlayerResource? = nil)
+  /// Send a player action (`POST` the command's endpoint with its body), then fetch `refresh` when given.
+  case send(Command, refresh: PlayerResource? = nil)
+  /// Write a line to the display's log (never the terminal it draws on).
+  case log(String)
   /// Clear the screen and draw everything again (Ctrl-L).
   case repaint
   /// Leave the display.

@@ -39,10 +39,10 @@ public struct ConsoleLocation: Sendable, Equatable {
 
   /// The locations of `GET /api/locations/` that have a map or a terminal, ordered by path.
   ///
-  /// - Throws: ``PayloadError`` when the answer has no `locations` array.
-  public static func list(json: JSONValue) throws(PayloadError) -> [ConsoleLocation] {
+  /// - Throws: ``JSONReadError`` when the answer has no `locations` array.
+  public static func list(json: JSONValue) throws(JSONReadError) -> [ConsoleLocation] {
     guard let entries = json["locations"]?.arrayValue else {
-      throw PayloadError(key: "locations", problem: .wrongType(expected: "an array"))
+      throw JSONReadError(path: "locations", problem: .wrongType(expected: "an array"))
     }
     let locations = entries.compactMap { entry -> ConsoleLocation? in
       guard let slug = entry["slug"]?.stringValue, !slug.isEmpty else { return nil }

@@ -61,7 +61,8 @@ public struct GMConsoleApp: Sendable {
       for task in tasks { task.cancel() }
       continuation.finish()
     }
-    var controller = GMConsoleController(pollInterval: configuration.pollInterval)
+    var controller = GMConsoleController(
+      pollInterval: configuration.pollInterval, eventLimit: configuration.maxEventBytes)
     let time = PlayerApp.localTime()
     perform(controller.start(hour: time.hour, minute: time.minute, now: .now, loggedIn: loggedIn), continuation)
     var schedule = FrameSchedule<GMConsoleModel>()
@@ -104,7 +105,7 @@ public struct GMConsoleApp: Sendable {
         schedule.note("fetched")
       case .loaded(let resource, let result):
         if case .failure(let error) = result { log("\(resource.path): \(error)") }
-        controller.loaded(resource, result)
+        effects = controller.loaded(resource, result)
         schedule.note("fetched")
       case .written(let write, let result):
         if case .failure(let error) = result { log("\(write.endpoint.rawValue): \(error)") }
@@ -134,9 +135,12 @@ public struct GMConsoleApp: Sendable {
       case .view(.fetchPortrait(let source)):
         let loader = PortraitLoader(api: api, log: log)
         Task { continuation.yield(.portrait(source, await loader.load(source))) }
-      case .view(.post(let path, let body, let refresh)):
+      case .view(.send(let command, let refresh)):
         Task {
-          if case .failure(let error) = await post(path, body: body, authenticated: false) { log("\(path): \(error)") }
+          let path = command.endpoint.rawValue
+          if case .failure(let error) = await post(path, body: command.body, authenticated: false) {
+            log("\(path): \(error)")
+          }
           if let refresh { continuation.yield(.fetched(refresh, await api.result(ofGet: refresh.path))) }
         }
       case .load(let resource):
@@ -148,6 +152,8 @@ public struct GMConsoleApp: Sendable {
         }
       case .logIn(let user, let password):
         Task { continuation.yield(.loggedIn(user: user, await logIn(user: user, password: password))) }
+      case .view(.log(let line)):
+        log(line)
       case .view(.repaint), .repaint:
         output.repaint()
       case .view(.quit), .quit:

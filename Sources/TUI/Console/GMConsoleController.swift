@@ -22,15 +22,17 @@ public struct GMConsoleController: Sendable {
   private var retryAfterLogin: GMWrite?
   /// The token pressed on with the mouse: a release on another cell moves it there.
   private var dragging: (id: String, from: GMConsoleModel.GridPoint)?
+  /// The kinds of unreadable answer already logged: each is logged once.
+  private var loggedProblems: Set<String> = []
 
   /// The token statuses `s` cycles through, in order; a token with none of them gets the first.
   public static let cycledStatuses = ["wounded", "dead", "panicked"]
   /// The door statuses `d` cycles through, in order.
   public static let doorCycle: [DoorStatus] = [.open, .closed, .locked, .sealed, .damaged]
 
-  /// A console that has received nothing yet.
-  public init(pollInterval: Duration = .seconds(2)) {
-    display = PlayerController(role: .gm, allowsQuit: false, pollInterval: pollInterval)
+  /// A console that has received nothing yet; `eventLimit` is its event source's `maxEventBytes`.
+  public init(pollInterval: Duration = .seconds(2), eventLimit: Int = EventSourceConfiguration(url: "").maxEventBytes) {
+    display = PlayerController(role: .gm, allowsQuit: false, pollInterval: pollInterval, eventLimit: eventLimit)
     self.pollInterval = pollInterval
     model.view = display.model
   }
@@ -117,18 +119,42 @@ public struct GMConsoleController: Sendable {
   }
 
   /// Folds the answer to a ``GMConsoleEffect/load(_:)`` into the model.
-  public mutating func loaded(_ resource: GMConsoleResource, _ result: Result<JSONValue, PlayerAPIError>) {
+  ///
+  /// An answer that does not read is logged once per kind of problem (the resource, the key path and the reason);
+  /// a list of locations that does not read also says so on the status line.
+  public mutating func loaded(
+    _ resource: GMConsoleResource, _ result: Result<JSONValue, PlayerAPIError>
+  ) -> [GMConsoleEffect] {
     switch (resource, result) {
     case (.locations, .success(let json)):
-      model.locations = (try? ConsoleLocation.list(json: json)) ?? []
+      do {
+        model.locations = try ConsoleLocation.list(json: json)
+      } catch {
+        model.locations = []
+        model.status = .init(
+          "cannot read the list of locations: \(UntrustedText.sanitize(String(describing: error)))", isError: true)
+        return unreadable(resource, error)
+      }
       model.listSelection = min(model.listSelection, model.listEntries.count - 1)
     case (.charon, .success(let json)):
-      model.charon = try? CharonConversation(json: json)
+      do {
+        model.charon = try CharonConversation(json: json)
+      } catch {
+        model.charon = nil
+        return unreadable(resource, error)
+      }
     case (.locations, .failure(let error)):
       model.status = .init("cannot list the locations: \(error)", isError: true)
     case (.charon, .failure):
       break
     }
+    return []
+  }
+
+  /// The log line for an answer to `resource` that does not read, the first time its kind of problem is seen.
+  private mutating func unreadable(_ resource: GMConsoleResource, _ error: any Error) -> [GMConsoleEffect] {
+    let answer = UnreadableAnswer(path: resource.path, error: error)
+    return loggedProblems.insert(answer.kind).inserted ? [.view(.log(answer.logLine))] : []
   }
 
   /// Reports the answer to a write on the status line; a 401 asks for a login and sends the write again after it.
@@ -221,7 +247,7 @@ public struct GMConsoleController: Sendable {
       model.focus = .terminals
       if model.locations.isEmpty { return [.load(.locations)] }
     case .character("O"):
-      return send(GMWrite(.hideTerminal, [:], summary: "hide the comm terminal"))
+      return send(GMWrite(.hideTerminal, summary: "hide the comm terminal"))
     case .character("b"):
       model.prompt = ConsolePrompt(.broadcastContent)
     default:
@@ -249,7 +275,7 @@ public struct GMConsoleController: Sendable {
     case .character("s"): return cycleTokenStatus()
     case .character("x"):
       guard let (id, token) = model.tokenUnderCursor else { return nothingHere("token") }
-      return send(GMWrite(.removeToken, ["token_id": .string(id)], summary: "remove \(Self.clean(token.name))"))
+      return send(GMWrite(.removeToken(id: id), summary: "remove \(Self.clean(token.name))"))
     case .character("X"):
       let count = model.view.payload?.encounterTokens.count ?? 0
       guard count > 0 else {
@@ -280,7 +306,7 @@ public struct GMConsoleController: Sendable {
       model.status = .init("there is no deck \(level)", isError: true)
       return []
     }
-    return send(GMWrite(.switchLevel, ["level": .int(level)], summary: "show deck \(level)"))
+    return send(GMWrite(.switchLevel(level: level, deckID: nil), summary: "show deck \(level)"))
   }
 
   private mutating func toggleRoom() -> [GMConsoleEffect] {
@@ -292,17 +318,17 @@ public struct GMConsoleController: Sendable {
   private mutating func reveal(_ room: Room, visible: Bool) -> [GMConsoleEffect] {
     send(
       GMWrite(
-        .toggleRoom, ["room_id": .string(room.id), "visible": .bool(visible)],
+        .toggleRoom(roomID: room.id, visible: visible),
         summary: (visible ? "reveal " : "hide ") + Self.clean(room.id)))
   }
 
   private mutating func revealDeck() -> [GMConsoleEffect] {
     guard let deck = model.deck, let payload = model.view.payload else { return noEncounter() }
-    var visibility = payload.encounterRoomVisibility.mapValues(JSONValue.bool)
+    var visibility = payload.encounterRoomVisibility
     for room in deck.rooms { visibility[room.id] = true }
     return send(
       GMWrite(
-        .roomVisibility, ["room_visibility": .object(visibility)],
+        .setRoomVisibility(visibility),
         summary: "reveal every room of \(Self.clean(deck.name.isEmpty ? deck.id : deck.name))"))
   }
 
@@ -313,7 +339,7 @@ public struct GMConsoleController: Sendable {
     let next = Self.doorCycle[(index + 1) % Self.doorCycle.count]
     return send(
       GMWrite(
-        .setDoorStatus, ["connection_id": .string(connection.id), "door_status": .string(next.rawValue)],
+        .setDoorStatus(connectionID: connection.id, status: next),
         summary: "door \(Self.clean(connection.id)) \(next.rawValue)"))
   }
 
@@ -337,7 +363,7 @@ public struct GMConsoleController: Sendable {
     let words = status.isEmpty ? "no status" : status.map(Self.clean).joined(separator: " ")
     return send(
       GMWrite(
-        .updateTokenStatus, ["token_id": .string(id), "status": .array(status.map(JSONValue.string))],
+        .updateTokenStatus(id: id, status: status),
         summary: "\(Self.clean(token.name)) \(words)"))
   }
 
@@ -373,10 +399,10 @@ public struct GMConsoleController: Sendable {
   private mutating func moveToken(
     id: String, name: String, to point: GMConsoleModel.GridPoint, in deck: Deck
   ) -> [GMConsoleEffect] {
-    let room = deck.room(atX: point.x, y: point.y)?.id ?? ""
+    let room = deck.room(atX: point.x, y: point.y)?.id
     return send(
       GMWrite(
-        .moveToken, ["token_id": .string(id), "x": .int(point.x), "y": .int(point.y), "room_id": .string(room)],
+        .moveToken(id: id, x: point.x, y: point.y, roomID: room),
         summary: "move \(Self.clean(name)) to \(point.x),\(point.y)"))
   }
 
@@ -412,12 +438,12 @@ public struct GMConsoleController: Sendable {
     guard input == .enter, entries.indices.contains(model.listSelection) else { return nil }
     switch entries[model.listSelection] {
     case .view(let type):
-      return send(GMWrite(.switchView, ["view_type": .string(type.rawValue)], summary: "show \(type.rawValue)"))
+      return send(GMWrite(.switchView(type, locationSlug: "", viewSlug: ""), summary: "show \(type.rawValue)"))
     case .location(let location) where location.hasMap:
       model.focus = .map
       return send(
         GMWrite(
-          .switchView, ["view_type": .string(ViewType.encounter.rawValue), "location_slug": .string(location.slug)],
+          .switchView(.encounter, locationSlug: location.slug, viewSlug: ""),
           summary: "open \(Self.clean(location.name)) as ENCOUNTER"))
     case .location(let location):
       model.status = .init("\(Self.clean(location.name)) has no map: o shows one of its terminals", isError: true)
@@ -436,7 +462,7 @@ public struct GMConsoleController: Sendable {
     let shown = model.view.payload?.encounterActivePortraits.contains(npc.id) == true
     return send(
       GMWrite(
-        .togglePortrait, ["npc_id": .string(npc.id)],
+        .togglePortrait(npcID: npc.id),
         summary: (shown ? "dismiss the portrait of " : "show the portrait of ") + Self.clean(npc.name)))
   }
 
@@ -452,9 +478,10 @@ public struct GMConsoleController: Sendable {
     case .character("s"):
       let all = ShipSystemStatus.allCases
       let next = system.status.flatMap { all.firstIndex(of: $0) }.map { all[($0 + 1) % all.count] } ?? .online
-      var body: [String: JSONValue] = ["system": .string(system.key), "status": .string(next.rawValue)]
-      if let condition = system.condition { body["condition"] = .int(condition) }
-      return send(GMWrite(.shipStatus, .object(body), summary: "\(Self.clean(system.key)) \(next.rawValue)"))
+      return send(
+        GMWrite(
+          .setShipSystem(system: system.key, ShipSystemOverride(status: next, condition: system.condition)),
+          summary: "\(Self.clean(system.key)) \(next.rawValue)"))
     case .enter:
       model.prompt = ConsolePrompt(.shipCondition(system: system.key, status: system.status ?? .online))
       return []
@@ -470,11 +497,11 @@ public struct GMConsoleController: Sendable {
       let open = !payload.charonDialogOpen
       return send(
         GMWrite(
-          .toggleCharonDialog, ["open": .bool(open)],
+          .toggleCharonDialog(open: open),
           summary: open ? "open the CHARON dialog" : "close the CHARON dialog"))
     case .character("m"):
       let mode: CharonMode = payload.charonMode == .display ? .query : .display
-      return send(GMWrite(.charonMode, ["mode": .string(mode.rawValue)], summary: "CHARON mode \(mode.rawValue)"))
+      return send(GMWrite(.setCharonMode(mode), summary: "CHARON mode \(mode.rawValue)"))
     case .enter, .character("s"):
       model.prompt = ConsolePrompt(.charonMessage)
       return []
@@ -493,7 +520,7 @@ public struct GMConsoleController: Sendable {
     let (location, terminal) = terminals[model.terminalSelection]
     return send(
       GMWrite(
-        .showTerminal, ["location_slug": .string(location.slug), "terminal_slug": .string(terminal.slug)],
+        .showTerminal(locationSlug: location.slug, terminalSlug: terminal.slug),
         summary: "show terminal \(Self.clean(terminal.slug))"))
   }
 
@@ -506,7 +533,7 @@ public struct GMConsoleController: Sendable {
       model.confirmation = nil
       switch confirmation {
       case .quit: return [.quit]
-      case .clearTokens: return send(GMWrite(.clearTokens, [:], summary: "clear every token"))
+      case .clearTokens: return send(GMWrite(.clearTokens, summary: "clear every token"))
       }
     case .character("n"), .character("N"), .escape:
       model.confirmation = nil
@@ -547,10 +574,10 @@ public struct GMConsoleController: Sendable {
       guard case .character(let key) = input, let kind = kinds[key] else { return [] }
       model.prompt = ConsolePrompt(.tokenName(kind, at: cell))
     case .broadcastPriority(let content):
-      let priorities: [Character: String] = ["l": "LOW", "n": "NORMAL", "h": "HIGH", "c": "CRITICAL"]
-      let priority: String
+      let priorities: [Character: MessagePriority] = ["l": .low, "n": .normal, "h": .high, "c": .critical]
+      let priority: MessagePriority
       if input == .enter {
-        priority = "NORMAL"
+        priority = .normal
       } else if case .character(let key) = input, let chosen = priorities[key] {
         priority = chosen
       } else {
@@ -559,8 +586,8 @@ public struct GMConsoleController: Sendable {
       model.prompt = nil
       return send(
         GMWrite(
-          .broadcast, ["content": .string(content), "priority": .string(priority)],
-          summary: "broadcast \(priority)"))
+          .broadcast(content: content, sender: "CHARON", priority: priority),
+          summary: "broadcast \(priority.rawValue)"))
     default:
       break
     }
@@ -578,17 +605,14 @@ public struct GMConsoleController: Sendable {
       let room = deck.room(atX: cell.x, y: cell.y)?.id ?? ""
       return send(
         GMWrite(
-          .placeToken,
-          [
-            "type": .string(kind.rawValue), "name": .string(text), "x": .int(cell.x), "y": .int(cell.y),
-            "room_id": .string(room),
-          ], summary: "place \(kind.rawValue) \(text)"))
+          .placeToken(Token(type: kind, name: text, x: cell.x, y: cell.y, roomID: room)),
+          summary: "place \(kind.rawValue) \(text)"))
     case .broadcastContent:
       guard !text.isEmpty else { return [] }
       model.prompt = ConsolePrompt(.broadcastPriority(content: text))
     case .charonMessage:
       guard !text.isEmpty else { return [] }
-      return send(GMWrite(.charonSend, ["content": .string(text)], summary: "CHARON message sent"))
+      return send(GMWrite(.sendCharonMessage(text), summary: "CHARON message sent"))
     case .shipCondition(let system, let status):
       guard let condition = Int(text) else {
         model.status = .init("the condition must be a whole number", isError: true)
@@ -596,8 +620,7 @@ public struct GMConsoleController: Sendable {
       }
       return send(
         GMWrite(
-          .shipStatus,
-          ["system": .string(system), "status": .string(status.rawValue), "condition": .int(condition)],
+          .setShipSystem(system: system, ShipSystemOverride(status: status, condition: condition)),
           summary: "\(Self.clean(system)) \(status.rawValue) \(condition)%"))
     case .loginUser:
       guard !text.isEmpty else {

@@ -18,21 +18,23 @@ public enum GMConsoleEffect: Sendable, Equatable {
   case quit
 }
 
-/// One GM write of API.md: `POST endpoint` with `body`, and what it does in a few words for the status line.
+/// One GM write of API.md: a ``Command`` sent to its endpoint, and what it does in a few words for the status line.
 public struct GMWrite: Sendable, Equatable {
-  /// The write's endpoint.
-  public var endpoint: Endpoint
-  /// The JSON body.
-  public var body: JSONValue
+  /// What the write asks of the server.
+  public var command: Command
   /// What the write does, e.g. `reveal bridge`.
   public var summary: String
 
-  /// A write of `body` to `endpoint`, described by `summary`.
-  public init(_ endpoint: Endpoint, _ body: JSONValue, summary: String) {
-    self.endpoint = endpoint
-    self.body = body
+  /// A write of `command`, described by `summary`.
+  public init(_ command: Command, summary: String) {
+    self.command = command
     self.summary = summary
   }
+
+  /// The write's endpoint.
+  public var endpoint: Endpoint { command.endpoint }
+  /// The JSON body.
+  public var body: JSONValue { command.body }
 }
 
 /// A REST resource only the GM console reads.

@@ -92,10 +92,9 @@ public enum GMConsoleFrame {
       PlayerFrame.drawView(
         model.view, payload, in: layout.view, glyphs: glyphs, panels: panels, portraitMode: portraitMode,
         on: &canvas)
+      if let notice = model.view.notice { PlayerFrame.drawNotice(notice, in: layout.view, glyphs: glyphs, on: &canvas) }
     } else {
-      PlayerFrame.drawPanel(
-        title: "BULKHEAD", clock: model.view.clock, subtitle: "CONNECTING" + glyphs.pick("…", "..."),
-        in: layout.view, glyphs: glyphs, box: panels, on: &canvas)
+      PlayerFrame.drawStartPanel(model.view, in: layout.view, glyphs: glyphs, panels: panels, on: &canvas)
     }
     drawCursor(model, layout: layout, glyphs: glyphs, on: &canvas)
   }

@@ -20,6 +20,9 @@ public struct PlayerModel: Sendable, Equatable {
   /// The payload's current deck, parsed once per payload rather than on every frame; `nil` when
   /// the payload has no map or its map does not parse.
   public private(set) var deck: Deck?
+  /// A problem with what the server sent (a view that does not read, an event too large), shown until a payload
+  /// reads again.
+  public var notice: StreamNotice?
   /// `true` while the connection health says lost: the top line becomes the connection banner.
   public var connectionLost: Bool
   /// The number of the current reconnection attempt.

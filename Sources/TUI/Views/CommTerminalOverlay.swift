@@ -156,7 +156,7 @@ public struct CommTerminalOverlay: Widget {
 
   /// The column labels and the visible rows of the list in `list` (its first row holds the labels).
   private func drawList(
-    _ messages: [TerminalInbox.Message], in list: Rect, panel: Rect, on canvas: inout Canvas
+    _ messages: [TerminalMessage], in list: Rect, panel: Rect, on canvas: inout Canvas
   ) {
     let (senderWidth, subjectWidth) = Self.columns(width: list.width)
     let senderX = list.x + 2
@@ -208,7 +208,7 @@ public struct CommTerminalOverlay: Widget {
   }
 
   /// The opened message: sender and time, subject and priority, then the wrapped text.
-  private func drawMessage(_ message: TerminalInbox.Message, in reader: Rect, on canvas: inout Canvas) {
+  private func drawMessage(_ message: TerminalMessage, in reader: Rect, on canvas: inout Canvas) {
     guard reader.height > 0 else { return }
     let label = CellStyle(role: .dim, dim: true)
     let separator = glyphs.pick(" · ", " - ")

@@ -6,7 +6,10 @@ import BulkheadCore
 /// - While the connection is lost the top line becomes a full-width reverse-video ``ColorRole/banner`` line
 ///   `CONNECTION LOST — RETRYING… (attempt N, next in S s)` drawn over the view, whose layout stays as it was (so
 ///   the map does not jump when the connection flaps).
-/// - Before the first payload: a centred `CONNECTING…` panel.
+/// - Before the first payload: a centred `CONNECTING…` panel; when the server sent something the display could not
+///   take (a view it cannot read, an event over its size limit), the panel says so instead, with the field and the
+///   reason or the size and the limit (``StreamNotice``). After the first payload such a notice is the top line, over
+///   the last view that read.
 /// - STANDBY: a centred framed panel with the ship's name (else the location's, else `BULKHEAD`), the clock and
 ///   `STANDBY`.
 /// - ENCOUNTER: a header (location, deck name, `DECK n/N`) over the deck map (``DeckMapView``), a legend of the
@@ -47,10 +50,9 @@ public enum PlayerFrame {
     if let payload = model.payload {
       drawView(
         model, payload, in: canvas.bounds, glyphs: glyphs, panels: panels, portraitMode: portraitMode, on: &canvas)
+      if let notice = model.notice { drawNotice(notice, in: canvas.bounds, glyphs: glyphs, on: &canvas) }
     } else {
-      drawPanel(
-        title: "BULKHEAD", clock: model.clock, subtitle: "CONNECTING" + glyphs.pick("…", "..."),
-        in: canvas.bounds, glyphs: glyphs, box: panels, on: &canvas)
+      drawStartPanel(model, in: canvas.bounds, glyphs: glyphs, panels: panels, on: &canvas)
     }
     if model.connectionLost { drawBanner(model, glyphs: glyphs, on: &canvas) }
     return canvas
@@ -168,23 +170,50 @@ public enum PlayerFrame {
       style: style, glyphs: glyphs, on: &canvas)
   }
 
-  /// A panel framed with `box` (`glyphs.box` when `nil`) centred in `area`: the title, the clock and a quiet
-  /// subtitle.
-  static func drawPanel(
-    title: String, clock: String, subtitle: String, in area: Rect, glyphs: GlyphSet, box: BoxGlyphs? = nil,
-    on canvas: inout Canvas
+  /// The panel before the first payload in `area`: `CONNECTING…`, or the model's notice (what the server sent that
+  /// the display could not take, and why).
+  static func drawStartPanel(
+    _ model: PlayerModel, in area: Rect, glyphs: GlyphSet, panels: BoxGlyphs?, on canvas: inout Canvas
   ) {
-    let lines = [title, clock, subtitle]
+    if let notice = model.notice {
+      drawPanel(
+        title: "BULKHEAD", clock: model.clock, subtitle: notice.headline, detail: clean(notice.detail, glyphs),
+        in: area, glyphs: glyphs, box: panels, on: &canvas)
+    } else {
+      drawPanel(
+        title: "BULKHEAD", clock: model.clock, subtitle: "CONNECTING" + glyphs.pick("…", "..."),
+        in: area, glyphs: glyphs, box: panels, on: &canvas)
+    }
+  }
+
+  /// `notice` as a warning line across the top row of `area`: the headline, then the detail, shortened to fit.
+  static func drawNotice(_ notice: StreamNotice, in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas) {
+    let style = CellStyle(role: .warning, bold: true, reverse: true)
+    let line = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+    canvas.fill(line, with: Cell(style: style))
+    centre(
+      notice.headline + ": " + clean(notice.detail, glyphs),
+      in: Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), style: style, glyphs: glyphs,
+      on: &canvas)
+  }
+
+  /// A panel framed with `box` (`glyphs.box` when `nil`) centred in `area`: the title, the clock, a quiet
+  /// subtitle and, when given, a detail line under it.
+  static func drawPanel(
+    title: String, clock: String, subtitle: String, detail: String? = nil, in area: Rect, glyphs: GlyphSet,
+    box: BoxGlyphs? = nil, on canvas: inout Canvas
+  ) {
+    let lines = [title, clock, subtitle, detail ?? ""]
     let widest = lines.map { DisplayWidth.of($0) }.max() ?? 0
     let width = min(area.width - 2, max(40, widest + 8))
-    let height = min(area.height - 2, 9)
+    let height = min(area.height - 2, detail == nil ? 9 : 11)
     let panel = Rect(
       x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2,
       width: width, height: height)
     canvas.fill(panel, with: Cell())
     canvas.box(panel, style: CellStyle(role: .frame), glyphs: box ?? glyphs.box)
     let inner = panel.inset(by: 2)
-    let top = panel.y + (panel.height - 5) / 2
+    let top = panel.y + (panel.height - (detail == nil ? 5 : 7)) / 2
     centre(
       title, in: Rect(x: inner.x, y: top, width: inner.width, height: 1),
       style: CellStyle(role: .title, bold: true), glyphs: glyphs, on: &canvas)
@@ -193,7 +222,13 @@ public enum PlayerFrame {
       style: CellStyle(role: .accent), glyphs: glyphs, on: &canvas)
     centre(
       subtitle, in: Rect(x: inner.x, y: top + 4, width: inner.width, height: 1),
-      style: CellStyle(role: .dim, dim: true), glyphs: glyphs, on: &canvas)
+      style: detail == nil ? CellStyle(role: .dim, dim: true) : CellStyle(role: .warning, bold: true), glyphs: glyphs,
+      on: &canvas)
+    if let detail {
+      centre(
+        detail, in: Rect(x: inner.x, y: top + 6, width: inner.width, height: 1), style: CellStyle(role: .warning),
+        glyphs: glyphs, on: &canvas)
+    }
   }
 
   /// The ENCOUNTER view: header, rule, deck map and the `portraits` over its bottom.

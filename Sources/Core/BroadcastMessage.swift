@@ -1,6 +1,6 @@
-import BulkheadCore
-
 /// A broadcast message, as `GET /api/messages/` lists it: `{id, sender, content, priority, created_at}`.
+///
+/// The server writes it with ``json`` and the displays read it with ``init(json:)``.
 public struct BroadcastMessage: Sendable, Equatable, Identifiable {
   /// The server's id, increasing with each broadcast; the next poll asks for `?since=` the largest seen.
   public var id: Int
@@ -25,22 +25,35 @@ public struct BroadcastMessage: Sendable, Equatable, Identifiable {
   /// Reads one message. `id` is required; `sender`, `content` and `created_at` default to `""` and `priority` to
   /// `NORMAL` when absent or `null`.
   ///
-  /// - Throws: `PayloadError` naming the key that has the wrong type or an unknown priority.
-  public init(json: JSONValue) throws(PayloadError) {
-    let fields = try MessageFields(json)
+  /// - Throws: `JSONReadError` naming the key that has the wrong type or an unknown priority.
+  public init(json: JSONValue) throws(JSONReadError) {
+    let fields = try JSONObject(json)
     id = try fields.int("id")
-    sender = try fields.string("sender")
-    content = try fields.string("content")
-    priority = try fields.choice("priority", MessagePriority.self, default: .normal)
-    createdAt = try fields.string("created_at")
+    sender = try fields.optionalString("sender") ?? ""
+    content = try fields.optionalString("content") ?? ""
+    priority = try fields.optionalChoice("priority", MessagePriority.self) ?? .normal
+    createdAt = try fields.optionalString("created_at") ?? ""
+  }
+
+  /// The message with the keys of API.md.
+  public var json: JSONValue {
+    [
+      "id": .int(id), "sender": .string(sender), "content": .string(content),
+      "priority": .string(priority.rawValue), "created_at": .string(createdAt),
+    ]
   }
 
   /// Reads the list response `{messages, count}` and returns its messages in the order given (newest first);
   /// `count` is not needed and not checked, and absent `messages` read as none.
   ///
-  /// - Throws: `PayloadError` naming the key, e.g. `messages.3.priority`.
-  public static func list(json: JSONValue) throws(PayloadError) -> [BroadcastMessage] {
-    try MessageFields(json).array("messages") { value throws(PayloadError) in try BroadcastMessage(json: value) }
+  /// - Throws: `JSONReadError` naming the key, e.g. `messages.3.priority`.
+  public static func list(json: JSONValue) throws(JSONReadError) -> [BroadcastMessage] {
+    try JSONObject(json).array("messages") { value throws(JSONReadError) in try BroadcastMessage(json: value) }
+  }
+
+  /// The list response `{messages, count}` of `messages`, in the order given.
+  public static func listJSON(_ messages: [BroadcastMessage]) -> JSONValue {
+    ["messages": .array(messages.map(\.json)), "count": .int(messages.count)]
   }
 
   /// `HH:MM` taken from ``createdAt`` (UTC), or `""` when it is not in the server's spelling.

@@ -1,6 +1,6 @@
-import BulkheadCore
-
 /// The CHARON conversation of a channel, as `GET /api/charon/conversation/` returns it.
+///
+/// The server writes it with ``json`` and the displays read it with ``init(json:)``.
 public struct CharonConversation: Sendable, Equatable {
   /// One line of the conversation.
   public struct Line: Sendable, Equatable {
@@ -29,13 +29,22 @@ public struct CharonConversation: Sendable, Equatable {
     /// Reads one line; every key is optional (strings default to `""`, `role` to `charon`, `pending_approval` to
     /// `false`).
     ///
-    /// - Throws: `PayloadError` naming the key that has the wrong type.
-    public init(json: JSONValue) throws(PayloadError) {
-      let fields = try MessageFields(json)
+    /// - Throws: `JSONReadError` naming the key that has the wrong type.
+    public init(json: JSONValue) throws(JSONReadError) {
+      let fields = try JSONObject(json)
       self.init(
-        messageID: try fields.string("message_id"), role: try fields.string("role", default: "charon"),
-        content: try fields.string("content"), timestamp: try fields.string("timestamp"),
-        pendingApproval: try fields.bool("pending_approval", default: false))
+        messageID: try fields.optionalString("message_id") ?? "",
+        role: try fields.optionalString("role") ?? "charon",
+        content: try fields.optionalString("content") ?? "", timestamp: try fields.optionalString("timestamp") ?? "",
+        pendingApproval: try fields.optionalBool("pending_approval") ?? false)
+    }
+
+    /// The line with the keys of API.md.
+    public var json: JSONValue {
+      [
+        "message_id": .string(messageID), "role": .string(role), "content": .string(content),
+        "timestamp": .string(timestamp), "pending_approval": .bool(pendingApproval),
+      ]
     }
 
     /// `true` when CHARON wrote the line; any other role is a player's.
@@ -68,13 +77,27 @@ public struct CharonConversation: Sendable, Equatable {
   /// Reads the conversation response; every key is optional (`mode` defaults to `DISPLAY`, strings to `""`,
   /// `messages` to none).
   ///
-  /// - Throws: `PayloadError` naming the key that has the wrong type or an unknown mode, e.g. `messages.0.role`.
-  public init(json: JSONValue) throws(PayloadError) {
-    let fields = try MessageFields(json)
+  /// - Throws: `JSONReadError` naming the key that has the wrong type or an unknown mode, e.g. `messages.0.role`.
+  public init(json: JSONValue) throws(JSONReadError) {
+    let fields = try JSONObject(json)
     self.init(
-      mode: try fields.choice("mode", CharonMode.self, default: .display), channel: try fields.string("channel"),
-      charonLocationPath: try fields.string("charon_location_path"),
-      activeLocationPath: try fields.string("active_location_path"),
-      messages: try fields.array("messages") { value throws(PayloadError) in try Line(json: value) })
+      mode: try fields.optionalChoice("mode", CharonMode.self) ?? .display,
+      channel: try fields.optionalString("channel") ?? "",
+      charonLocationPath: try fields.optionalString("charon_location_path") ?? "",
+      activeLocationPath: try fields.optionalString("active_location_path") ?? "",
+      messages: try fields.array("messages") { value throws(JSONReadError) in try Line(json: value) })
+  }
+
+  /// The response with the keys of API.md. The location paths are written when `withLocations`, as the answer for
+  /// the active channel has them; the answer for a named channel leaves them out.
+  public func json(withLocations: Bool) -> JSONValue {
+    var members: [String: JSONValue] = [
+      "mode": .string(mode.rawValue), "channel": .string(channel), "messages": .array(messages.map(\.json)),
+    ]
+    if withLocations {
+      members["charon_location_path"] = .string(charonLocationPath)
+      members["active_location_path"] = .string(activeLocationPath)
+    }
+    return .object(members)
   }
 }
