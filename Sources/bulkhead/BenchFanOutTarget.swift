@@ -14,7 +14,7 @@ protocol BenchFanOutTarget: AnyObject {
   /// Makes the write numbered `sequence` (1, 2, …, counted from the state the listeners started with).
   func write(_ sequence: Int) async throws
   /// The number that identifies the state an event carries: Bulkhead's version, nchan's message number.
-  func number(of event: SSEEvent) -> Int?
+  var eventNumber: @Sendable (SSEEvent) -> Int? { get }
   /// Stops the server.
   func stop()
 }
@@ -42,7 +42,7 @@ final class BenchBulkheadTarget: BenchFanOutTarget {
     try await scene.moveToken(x: cell.x, y: cell.y, gm: gm)
   }
 
-  func number(of event: SSEEvent) -> Int? {
+  let eventNumber: @Sendable (SSEEvent) -> Int? = { event in
     event.lastEventID.split(separator: ".").last.flatMap { Int($0) }
   }
 
@@ -71,7 +71,7 @@ final class BenchNchanTarget: BenchFanOutTarget {
     try await nginx.publish(message(published))
   }
 
-  func number(of event: SSEEvent) -> Int? {
+  let eventNumber: @Sendable (SSEEvent) -> Int? = { event in
     guard event.data.hasPrefix("{\"n\":") else { return nil }
     return Int(event.data.dropFirst(5).prefix(while: \.isNumber))
   }

@@ -69,8 +69,10 @@ struct BenchPeerComparison {
     let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     let log = DeliveryLog()
     let memoryBefore = ProcessUsage.residentKiB(target.pids)
+    let url = target.streamURL
+    let number = target.eventNumber
     let readers = (0..<listeners).map { _ in
-      Task { await Self.listen(url: target.streamURL, client: client, log: log, number: target.number) }
+      Task { await Self.listen(url: url, client: client, log: log, number: number) }
     }
     defer { for reader in readers { reader.cancel() } }
     guard await Self.wait(upTo: .seconds(60), { log.listening == listeners }) else {
@@ -101,7 +103,7 @@ struct BenchPeerComparison {
 
   /// Reads the event stream until cancelled, logging when each event's number arrives.
   private static func listen(
-    url: String, client: HTTPClient, log: DeliveryLog, number: (SSEEvent) -> Int?
+    url: String, client: HTTPClient, log: DeliveryLog, number: @Sendable (SSEEvent) -> Int?
   ) async {
     var parser = SSEParser(maxEventBytes: 8 << 20)
     var listening = false
