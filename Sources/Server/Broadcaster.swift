@@ -18,6 +18,7 @@ public final class Broadcaster: Service, Sendable {
     var nextID = 0
     var listeners: [Int: Listener] = [:]
     var current: ByteBuffer
+    var observer: (@Sendable (_ bytes: Int, _ listeners: Int, _ isEvent: Bool) -> Void)?
   }
 
   private let registry: Mutex<Registry>
@@ -60,6 +61,12 @@ public final class Broadcaster: Service, Sendable {
     registry.withLock { $0.listeners.count }
   }
 
+  /// Calls `observer` after each frame sent with its size, the listeners it went to and whether it was an event
+  /// (not a keepalive): one call per frame, whatever the number of listeners.
+  public func observeSends(_ observer: @escaping @Sendable (_ bytes: Int, _ listeners: Int, _ isEvent: Bool) -> Void) {
+    registry.withLock { $0.observer = observer }
+  }
+
   /// Sends a state frame to every listener and makes `snapshot` (by default the frame itself) the first frame of
   /// new ones: a lean frame that relies on the previous one still starts new listeners with the whole state.
   public func publish(_ frame: ByteBuffer, snapshot: ByteBuffer? = nil) {
@@ -67,7 +74,7 @@ public final class Broadcaster: Service, Sendable {
   }
 
   private func send(_ frame: ByteBuffer, snapshot: ByteBuffer?) {
-    let slow = registry.withLock { registry in
+    let (slow, delivered, observer) = registry.withLock { registry in
       if let snapshot { registry.current = snapshot }
       var slow: [Listener] = []
       for (id, listener) in registry.listeners {
@@ -76,8 +83,9 @@ public final class Broadcaster: Service, Sendable {
           slow.append(listener)
         }
       }
-      return slow
+      return (slow, registry.listeners.count, registry.observer)
     }
+    observer?(frame.readableBytes, delivered, snapshot != nil)
     for listener in slow {
       listener.frames.finish()
       listener.onDrop()

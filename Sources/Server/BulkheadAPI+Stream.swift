@@ -17,9 +17,15 @@ extension BulkheadAPI {
   /// client goes away, when it falls behind (the connection is closed, so its client reconnects
   /// and re-syncs), or on shutdown (the stream is ended cleanly).
   func stream(_ request: Request) -> Response {
-    let broadcaster = request.uri.queryParameters["compact"] == "1" ? store.compactBroadcaster : store.broadcaster
+    let kind: ServerMetrics.StreamKind = request.uri.queryParameters["compact"] == "1" ? .lean : .full
+    let broadcaster = kind == .lean ? store.compactBroadcaster : store.broadcaster
     let stop = StreamStop()
-    let (id, frames) = broadcaster.subscribe(onDrop: { stop.stop(.dropped) })
+    let metrics = metrics
+    let (id, frames) = broadcaster.subscribe(onDrop: {
+      metrics.slowConsumerClosed(kind)
+      stop.stop(.dropped)
+    })
+    metrics.streamOpened(kind)
     var headers = HTTPFields()
     headers[.contentType] = "text/event-stream"
     headers[.cacheControl] = "no-cache"
@@ -27,12 +33,24 @@ extension BulkheadAPI {
     return Response(
       status: .ok, headers: headers,
       body: ResponseBody { writer in
-        defer { broadcaster.remove(id) }
+        defer {
+          broadcaster.remove(id)
+          metrics.streamClosed(kind)
+        }
         try await writer.write(Self.retryFrame)
         let interrupted = try await withGracefulShutdownHandler {
           try await request.body.consumeWithInboundCloseHandler { _ in
             try await stop.run {
-              for await frame in frames { try await writer.write(frame) }
+              var first = true
+              for await frame in frames {
+                if first {
+                  // The first frame goes to this listener alone; every later one is counted once per publish.
+                  first = false
+                  metrics.sent(
+                    kind, bytes: Self.retryFrame.readableBytes + frame.readableBytes, listeners: 1, isEvent: true)
+                }
+                try await writer.write(frame)
+              }
             }
           } onInboundClosed: {
             stop.stop(.clientGone)

@@ -1,5 +1,6 @@
 import BulkheadCore
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -16,6 +17,10 @@ public struct ServerConfiguration: Sendable {
   public var keepalive: Duration
   /// Frames a stream listener may have queued before it is closed as too slow.
   public var listenerBuffer: Int
+  /// Where `GET /metrics` listens, apart from the API; nil (the default) serves no metrics.
+  public var metrics: MetricsAddress?
+  /// HTTPS instead of HTTP on the API port, when set.
+  public var tls: ServerTLS?
 
   /// A configuration; the defaults are those of `bulkhead serve`.
   public init(
@@ -31,12 +36,27 @@ public struct ServerConfiguration: Sendable {
   }
 }
 
+/// The address of the metrics listener.
+public struct MetricsAddress: Sendable {
+  public var host: String
+  /// 0 picks a free port.
+  public var port: Int
+
+  /// The metrics listener on `host`:`port`.
+  public init(host: String = "127.0.0.1", port: Int) {
+    self.host = host
+    self.port = port
+  }
+}
+
 /// The push server: one campaign, one active view, the routes of API.md.
 public struct BulkheadServer: Sendable {
   /// The server's state store.
   public let store: StateStore
   /// The server's accounts.
   public let accounts: AccountStore
+  /// What `GET /metrics` reports.
+  public let metrics = ServerMetrics()
   let configuration: ServerConfiguration
   let messages: MessageStore
   let logger: Logger
@@ -57,6 +77,9 @@ public struct BulkheadServer: Sendable {
     store = StateStore(
       campaign: configuration.campaign, messages: messages, epoch: epoch,
       bufferSize: configuration.listenerBuffer, keepalive: configuration.keepalive)
+    let metrics = metrics
+    store.broadcaster.observeSends { metrics.sent(.full, bytes: $0, listeners: $1, isEvent: $2) }
+    store.compactBroadcaster.observeSends { metrics.sent(.lean, bytes: $0, listeners: $1, isEvent: $2) }
   }
 
   /// Asks a running server to shut down gracefully, as SIGTERM does.
@@ -66,24 +89,37 @@ public struct BulkheadServer: Sendable {
 
   /// Serves until SIGTERM, SIGINT or `stop()`; open streams end cleanly.
   ///
-  /// - Parameter onListening: called with the bound port once the server accepts connections.
-  public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+  /// - Parameters:
+  ///   - onListening: called with the bound port once the server accepts connections.
+  ///   - onMetricsListening: called with the metrics listener's bound port, when there is one.
+  public func run(
+    onListening: @escaping @Sendable (Int) async -> Void = { _ in },
+    onMetricsListening: @escaping @Sendable (Int) async -> Void = { _ in }
+  ) async throws {
     let router = Router(context: AppRequestContext.self)
     BulkheadAPI(
       store: store, messages: messages, accounts: accounts,
-      playerLimiter: RateLimiter(burst: 20, perSecond: 2), loginLimiter: RateLimiter(burst: 10, perSecond: 1)
+      playerLimiter: RateLimiter(burst: 20, perSecond: 2), loginLimiter: RateLimiter(burst: 10, perSecond: 1),
+      metrics: metrics
     ).register(on: router)
     // A backlog of 4096 (the kernel caps it at net.core.somaxconn): with Hummingbird's 256, a burst of 1000
     // displays connecting at once overflows the accept queue and most wait for a SYN retransmit (1 s and more).
     let application = Application(
       router: router,
+      server: try configuration.tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1(),
       configuration: .init(
         address: .hostname(configuration.host, port: configuration.port), serverName: "bulkhead", backlog: 4096),
       services: [store.broadcaster, store.compactBroadcaster],
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
       logger: logger)
+    var services: [any Service] = [application]
+    if let address = configuration.metrics {
+      services.append(
+        MetricsListener.application(
+          metrics: metrics, host: address.host, port: address.port, logger: logger, onListening: onMetricsListening))
+    }
     var groupConfiguration = ServiceGroupConfiguration(
-      services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+      services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     // A response stuck writing to a client that reads nothing must not hold the exit up.
     groupConfiguration.maximumGracefulShutdownDuration = .seconds(1)
     let group = ServiceGroup(configuration: groupConfiguration)

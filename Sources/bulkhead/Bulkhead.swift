@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulkheadServer
 
 /// `bulkhead`: the push server, the player display, accounts and tools.
 @main
@@ -6,5 +7,6 @@ struct Bulkhead: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bulkhead",
     abstract: "A live player display for tabletop sci-fi horror sessions.",
+    version: BuildInfo.version,
     subcommands: [Serve.self, Play.self, Demo.self, GM.self, Accounts.self, Tap.self, Bench.self])
 }

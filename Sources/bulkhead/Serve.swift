@@ -24,6 +24,9 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "Seconds between keepalive comments on the stream (at most 16: clients call 40 s of silence a stall).")
   var keepalive = 15.0
 
+  @OptionGroup(title: "Operations")
+  var operations: ServeOperations
+
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     guard (0.05...16).contains(keepalive) else {
@@ -33,12 +36,14 @@ struct Serve: AsyncParsableCommand {
   }
 
   func run() async throws {
-    LoggingSystem.bootstrap(StreamLogHandler.standardError)
+    operations.bootstrapLogging()
     let campaign = try CampaignOption.load(campaign)
-    let configuration = ServerConfiguration(
+    var configuration = ServerConfiguration(
       host: host, port: port, campaign: campaign, databasePath: db ?? Paths.defaultDatabase(),
       keepalive: .milliseconds(Int(keepalive * 1000)))
+    try operations.apply(to: &configuration)
     let logger = Logger(label: "bulkhead")
+    if let warning = operations.cleartextWarning(host: host) { logger.warning("\(warning)") }
     for warning in campaign.warnings { logger.warning("campaign: \(warning)") }
     // Each display holds a connection: a shell's usual 1024 open files would stop the server near 1000 displays.
     let openFiles = OpenFileLimit.raiseToHardLimit()
@@ -53,10 +58,16 @@ struct Serve: AsyncParsableCommand {
     }
     let name = campaign.shipName ?? campaign.root.lastPathComponent
     let host = host
-    try await server.run { port in
-      let line = "Bulkhead serving \(name) on http://\(host):\(port)/ (stream: /api/active-view/stream/)\n"
-      FileHandle.standardOutput.write(Data(line.utf8))
-    }
+    let scheme = operations.scheme
+    let metricsHost = operations.metricsHost
+    try await server.run(
+      onListening: { port in
+        let line = "Bulkhead serving \(name) on \(scheme)://\(host):\(port)/ (stream: /api/active-view/stream/)\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
+      },
+      onMetricsListening: { port in
+        FileHandle.standardOutput.write(Data("Metrics on http://\(metricsHost):\(port)/metrics\n".utf8))
+      })
   }
 }
 

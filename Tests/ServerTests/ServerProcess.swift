@@ -15,10 +15,14 @@ final class ChildProcess: @unchecked Sendable {
   private let errors = Pipe()
   private var buffered = ""
 
-  init(_ arguments: [String], stdin: String? = nil) throws {
+  /// Starts `bulkhead` with `arguments`; `environment` entries are added to this process's environment.
+  init(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws {
     guard let bulkheadExecutable else { throw HarnessError("the bulkhead executable is not built") }
     process.executableURL = bulkheadExecutable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.standardOutput = output
     process.standardError = errors
     if let stdin {
@@ -34,8 +38,10 @@ final class ChildProcess: @unchecked Sendable {
   }
 
   /// Runs a command to its end and returns its status and output.
-  static func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
-    let child = try ChildProcess(arguments, stdin: stdin)
+  static func run(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]
+  ) throws -> (status: Int32, out: String, err: String) {
+    let child = try ChildProcess(arguments, stdin: stdin, environment: environment)
     let out = child.output.fileHandleForReading.readDataToEndOfFile()
     let err = child.errors.fileHandleForReading.readDataToEndOfFile()
     child.process.waitUntilExit()
