@@ -14,6 +14,10 @@ final class ChildProcess: @unchecked Sendable {
   private let output = Pipe()
   private let errors = Pipe()
   private var buffered = ""
+  /// Standard error, read as it comes so that a chatty child (a request log line per write) never blocks on a
+  /// full pipe; complete once `errorsRead` is signalled.
+  private var errorBytes = Data()
+  private let errorsRead = DispatchSemaphore(value: 0)
 
   /// Starts `bulkhead` with `arguments`; `environment` entries are added to this process's environment.
   init(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws {
@@ -35,6 +39,11 @@ final class ChildProcess: @unchecked Sendable {
       process.standardInput = FileHandle.nullDevice
       try process.run()
     }
+    let reader = errors.fileHandleForReading
+    DispatchQueue.global().async {
+      self.errorBytes = reader.readDataToEndOfFile()
+      self.errorsRead.signal()
+    }
   }
 
   /// Runs a command to its end and returns its status and output.
@@ -43,9 +52,8 @@ final class ChildProcess: @unchecked Sendable {
   ) throws -> (status: Int32, out: String, err: String) {
     let child = try ChildProcess(arguments, stdin: stdin, environment: environment)
     let out = child.output.fileHandleForReading.readDataToEndOfFile()
-    let err = child.errors.fileHandleForReading.readDataToEndOfFile()
     child.process.waitUntilExit()
-    return (child.process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    return (child.process.terminationStatus, String(decoding: out, as: UTF8.self), child.errorText())
   }
 
   /// The next line of standard output, or nil at its end.
@@ -63,9 +71,11 @@ final class ChildProcess: @unchecked Sendable {
     return String(line)
   }
 
-  /// Everything written to standard error (after the process ended).
+  /// Everything written to standard error (waits for the process to close it, i.e. to end).
   func errorText() -> String {
-    String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    errorsRead.wait()
+    errorsRead.signal()
+    return String(decoding: errorBytes, as: UTF8.self)
   }
 
   /// Reads standard output until a line announces the server's URL, and returns it.
