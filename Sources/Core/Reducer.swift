@@ -32,6 +32,8 @@ public enum Reducer {
       next.overlayLocationSlug = ""
       next.overlayTerminalSlug = ""
     case .broadcast(let content, let sender, let priority):
+      try WriteLimits.check(content, "content", atMost: WriteLimits.messageCharacters)
+      try WriteLimits.check(sender, "sender", atMost: WriteLimits.tokenNameCharacters)
       effect = .broadcast(sender: sender, content: content, priority: priority)
     case .setCharonMode(let mode):
       next.charonMode = mode
@@ -43,6 +45,7 @@ public enum Reducer {
       next.charonLocationPath = path
       response = ["location_path": .string(path)]
     case .sendCharonMessage(let content):
+      try WriteLimits.check(content, "content", atMost: WriteLimits.messageCharacters)
       effect = .charonMessage(channel: state.charonActiveChannel, role: "charon", content: content)
       response = ["channel": .string(state.charonActiveChannel)]
     case .toggleCharonDialog(let open):
@@ -50,6 +53,7 @@ public enum Reducer {
       response = ["charon_dialog_open": .bool(next.charonDialogOpen)]
     case .submitCharonQuery(let query):
       guard state.charonMode == .query else { throw CommandError(.forbidden, "Terminal not in query mode") }
+      try WriteLimits.check(query, "query", atMost: WriteLimits.messageCharacters)
       effect = .charonMessage(channel: state.charonActiveChannel, role: "user", content: query)
       response = ["channel": .string(state.charonActiveChannel)]
     case .switchLevel(let level, let deckID):
@@ -87,6 +91,12 @@ public enum Reducer {
         "all_door_status": .object(next.doorStatus.mapValues { .string($0.rawValue) }),
       ]
     case .placeToken(var token):
+      try WriteLimits.check(token.name, "name", atMost: WriteLimits.tokenNameCharacters)
+      try WriteLimits.check(token.imageURL, "image_url", atMost: WriteLimits.imageURLCharacters)
+      guard state.currentTokens.count < WriteLimits.tokensPerDeck else {
+        throw .invalid(
+          "this deck already has \(WriteLimits.tokensPerDeck) tokens, the most it may hold: remove one first")
+      }
       let deck = try currentDeck(state, campaign)
       try checkCell(x: token.x, y: token.y, deck)
       token.roomID = try roomID(token.roomID.isEmpty ? nil : token.roomID, x: token.x, y: token.y, deck)
@@ -132,6 +142,7 @@ public enum Reducer {
       if let condition = override.condition, !(0...100).contains(condition) {
         throw .invalid("condition must be between 0 and 100")
       }
+      try WriteLimits.check(override.info ?? "", "info", atMost: WriteLimits.shipInfoCharacters)
       next.shipSystemOverrides[system] = override
       response = ["system": .string(system), "override": override.json]
     }

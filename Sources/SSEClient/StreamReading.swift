@@ -86,7 +86,7 @@ struct StreamReading: Sendable {
           case .retry(let milliseconds):
             counters.value.withLock { $0.serverRetry = .milliseconds(milliseconds) }
           case .comment:
-            break
+            activity.recordComment(environment.now())
           case .oversized(let bytes):
             out.yield(.oversized(bytes: bytes))
           }

@@ -28,6 +28,9 @@ public struct AccountError: Error, CustomStringConvertible, Sendable {
 public struct AccountStore: Sendable {
   /// The bcrypt cost: about 80 ms per hash or check on this kind of machine.
   public static let bcryptCost: UInt8 = 10
+  /// The longest password accepted: bcrypt reads only the first 72 bytes, so a longer one would let in every
+  /// password that shares its first 72 bytes.
+  public static let maximumPasswordBytes = 72
   /// How long a login token is valid.
   public static let sessionLifetime: TimeInterval = 12 * 3600
   let database: Database
@@ -50,6 +53,11 @@ public struct AccountStore: Sendable {
     guard password.utf8.count >= 8 else {
       throw AccountError(description: "the password must have at least 8 characters")
     }
+    guard password.utf8.count <= Self.maximumPasswordBytes else {
+      throw AccountError(
+        description:
+          "the password must be at most \(Self.maximumPasswordBytes) bytes (UTF-8): bcrypt ignores anything longer")
+    }
     let hash = try await Self.offPool { Bcrypt.hash(password, cost: Self.bcryptCost) }
     try await database.pool.write { db in
       try GMAccount(username: username, passwordHash: hash, createdAt: Date()).save(db)
@@ -67,11 +75,15 @@ public struct AccountStore: Sendable {
   /// Checks a password and, when it is right, opens a session.
   ///
   /// - Returns: the token and its expiry, or nil when the name or the password is wrong.
+  ///
+  /// A password longer than ``maximumPasswordBytes`` never matches: no account can have one, and bcrypt would
+  /// compare only its first 72 bytes. It costs the same bcrypt check as any other attempt, so its length tells nothing.
   func login(username: String, password: String) async throws -> GMSession? {
     let account = try await database.pool.read { db in try GMAccount.fetchOne(db, key: username) }
-    let hash = account?.passwordHash ?? decoyHash
+    let tooLong = password.utf8.count > Self.maximumPasswordBytes
+    let hash = tooLong ? decoyHash : account?.passwordHash ?? decoyHash
     let matches = try await Self.offPool { Bcrypt.verify(password, hash: hash) }
-    guard let account, matches else { return nil }
+    guard let account, matches, !tooLong else { return nil }
     var bytes = [UInt8](repeating: 0, count: 32)
     var generator = SystemRandomNumberGenerator()
     for index in bytes.indices { bytes[index] = generator.next() }

@@ -6,10 +6,13 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
   public var coreContext: CoreRequestContextStorage
   /// The client's address, used to rate-limit the players' actions.
   public let remoteAddress: SocketAddress?
+  /// The connection's channel: the event stream writes its frames to it directly.
+  let channel: any Channel
 
   public init(source: ApplicationRequestContextSource) {
     coreContext = .init(source: source)
     remoteAddress = source.channel.remoteAddress
+    channel = source.channel
   }
 
   /// Bodies over 64 KiB are refused with 413.

@@ -1,98 +1,97 @@
 import NIOCore
+import NIOHTTP1
 import ServiceLifecycle
 import Synchronization
 
-/// Hands each SSE frame to every listener, and sends the keepalive comment.
+/// Hands each SSE frame to every stream, and sends the keepalive comment.
 ///
-/// The same `ByteBuffer` goes to every listener. Each listener has a bounded buffer; one
-/// that falls behind is finished (its response ends, its client reconnects and re-syncs)
-/// so it can never grow memory or hold up the others.
+/// A frame is framed as an HTTP chunk once, and the same `ByteBuffer` is written to every stream's channel on that
+/// channel's event loop: one `execute` per loop per frame, no task or async stream per listener. Each loop has its own
+/// ``BroadcastShard`` holding its streams; a stream joins its shard on its loop, so its first frame (the shard's current
+/// one) can never race a publish. A stream whose channel stops being writable (its outbound buffer passed
+/// ``bufferBytes``) is a slow or dead consumer: it is closed, so its client reconnects and re-syncs, and it never
+/// holds memory or delays the others.
 public final class Broadcaster: Service, Sendable {
-  private struct Listener {
-    let frames: AsyncStream<ByteBuffer>.Continuation
-    /// Called when the listener is dropped as too slow, so its response can end at once.
-    let onDrop: @Sendable () -> Void
-  }
-
   private struct Registry {
-    var nextID = 0
-    var listeners: [Int: Listener] = [:]
+    /// One shard per event loop that has had a stream, keyed by the loop's identity.
+    var shards: [ObjectIdentifier: BroadcastShard] = [:]
+    /// The first frame of a new stream, already chunked.
     var current: ByteBuffer
-    var observer: (@Sendable (_ bytes: Int, _ listeners: Int, _ isEvent: Bool) -> Void)?
+    /// Told of every frame sent, once per frame (``observeSends(_:)``).
+    var observer: (@Sendable (_ bytes: Int, _ streams: Int, _ isEvent: Bool) -> Void)?
   }
 
+  /// Held only to read or change the shard list and the current frame: never while a frame is written.
   private let registry: Mutex<Registry>
-  /// Frames a listener may have queued before it counts as too slow.
-  public let bufferSize: Int
+  /// Bytes a stream's channel may have queued before it counts as too slow.
+  public let bufferBytes: Int
   /// Time between keepalive comments.
   public let keepalive: Duration
-  private static let keepaliveFrame = ByteBuffer(string: ": keepalive\n\n")
+  private static let keepaliveChunk = chunk(ByteBuffer(string: ": keepalive\n\n"))
 
   /// A broadcaster whose first frame for every listener is `initial`.
-  public init(initial: ByteBuffer, bufferSize: Int = 64, keepalive: Duration = .seconds(15)) {
-    registry = Mutex(Registry(current: initial))
-    self.bufferSize = bufferSize
+  public init(initial: ByteBuffer, bufferBytes: Int = 64 * 1024, keepalive: Duration = .seconds(15)) {
+    registry = Mutex(Registry(current: Self.chunk(initial)))
+    self.bufferBytes = bufferBytes
     self.keepalive = keepalive
   }
 
-  /// Registers a listener and queues the current frame as its first, atomically with `publish`,
-  /// so no change can fall between the snapshot and the live frames. `onDrop` is called if the
-  /// listener falls behind and is dropped.
-  public func subscribe(onDrop: @escaping @Sendable () -> Void = {}) -> (id: Int, frames: AsyncStream<ByteBuffer>) {
-    let (frames, continuation) = AsyncStream.makeStream(
-      of: ByteBuffer.self, bufferingPolicy: .bufferingOldest(bufferSize))
-    let id = registry.withLock { registry in
-      registry.nextID += 1
-      registry.listeners[registry.nextID] = Listener(frames: continuation, onDrop: onDrop)
-      continuation.yield(registry.current)
-      return registry.nextID
+  /// Attaches the stream whose response head has been written on `channel`: from now on every frame is written to it,
+  /// starting with the current one.
+  ///
+  /// - Returns: why the stream ended. By then its handler has left the channel's pipeline, unless the channel is closed.
+  func attach(_ channel: any Channel) -> EventLoopFuture<StreamEnd> {
+    let loop = channel.eventLoop
+    let (shard, firstBytes, observer) = registry.withLock { registry in
+      let known = registry.shards[ObjectIdentifier(loop)]
+      let shard = known ?? BroadcastShard(loop: loop, current: registry.current)
+      registry.shards[ObjectIdentifier(loop)] = shard
+      return (shard, registry.current.readableBytes, registry.observer)
     }
-    continuation.onTermination = { [weak self] _ in self?.remove(id) }
-    return (id, frames)
+    observer?(firstBytes, 1, true)
+    let bufferBytes = bufferBytes
+    return loop.flatSubmit {
+      let handler = StreamChannelHandler(shard: shard, bufferBytes: bufferBytes, ended: loop.makePromise())
+      do {
+        // Before the encoder: the handler's writes are chunks already, and skip the HTTP codecs.
+        let encoder = try channel.pipeline.syncOperations.handler(type: HTTPResponseEncoder.self)
+        try channel.pipeline.syncOperations.addHandler(handler, position: .before(encoder))
+      } catch {
+        return loop.makeSucceededFuture(.clientGone)
+      }
+      return handler.ended.futureResult
+    }
   }
 
-  /// Forgets a listener (its client went away).
-  public func remove(_ id: Int) {
-    _ = registry.withLock { $0.listeners.removeValue(forKey: id) }
-  }
-
-  /// How many listeners are registered.
+  /// How many streams are attached.
   public var listenerCount: Int {
-    registry.withLock { $0.listeners.count }
+    registry.withLock { $0.shards.values.reduce(0) { $0 + $1.streamCount } }
   }
 
-  /// Calls `observer` after each frame sent with its size, the listeners it went to and whether it was an event
-  /// (not a keepalive): one call per frame, whatever the number of listeners.
-  public func observeSends(_ observer: @escaping @Sendable (_ bytes: Int, _ listeners: Int, _ isEvent: Bool) -> Void) {
+  /// Sends a state frame to every stream and makes `snapshot` (by default the frame itself) the first frame of new
+  /// ones: a lean frame that relies on the previous one still starts new streams with the whole state.
+  public func publish(_ frame: ByteBuffer, snapshot: ByteBuffer? = nil) {
+    let chunk = Self.chunk(frame)
+    let first = snapshot.map(Self.chunk) ?? chunk
+    send(chunk, snapshot: first)
+  }
+
+  /// Calls `observer` with each frame's size in bytes (as an HTTP chunk), the streams it goes to and whether it is an
+  /// event (not a keepalive): once per frame whatever the number of streams, and once per stream for its first frame.
+  public func observeSends(_ observer: @escaping @Sendable (_ bytes: Int, _ streams: Int, _ isEvent: Bool) -> Void) {
     registry.withLock { $0.observer = observer }
   }
 
-  /// Sends a state frame to every listener and makes `snapshot` (by default the frame itself) the first frame of
-  /// new ones: a lean frame that relies on the previous one still starts new listeners with the whole state.
-  public func publish(_ frame: ByteBuffer, snapshot: ByteBuffer? = nil) {
-    send(frame, snapshot: snapshot ?? frame)
-  }
-
-  private func send(_ frame: ByteBuffer, snapshot: ByteBuffer?) {
-    let (slow, delivered, observer) = registry.withLock { registry in
+  private func send(_ chunk: ByteBuffer, snapshot: ByteBuffer?) {
+    let (shards, observer) = registry.withLock { registry in
       if let snapshot { registry.current = snapshot }
-      var slow: [Listener] = []
-      for (id, listener) in registry.listeners {
-        if case .dropped = listener.frames.yield(frame) {
-          registry.listeners[id] = nil
-          slow.append(listener)
-        }
-      }
-      return (slow, registry.listeners.count, registry.observer)
+      return (Array(registry.shards.values), registry.observer)
     }
-    observer?(frame.readableBytes, delivered, snapshot != nil)
-    for listener in slow {
-      listener.frames.finish()
-      listener.onDrop()
-    }
+    for shard in shards { shard.deliver(chunk, snapshot: snapshot) }
+    observer?(chunk.readableBytes, shards.reduce(0) { $0 + $1.streamCount }, snapshot != nil)
   }
 
-  /// Sends `: keepalive` to every listener every `keepalive`, until graceful shutdown.
+  /// Sends `: keepalive` to every stream every `keepalive`, until graceful shutdown.
   public func run() async throws {
     await cancelWhenGracefulShutdown {
       while !Task.isCancelled {
@@ -101,8 +100,20 @@ public final class Broadcaster: Service, Sendable {
         } catch {
           return
         }
-        self.send(Self.keepaliveFrame, snapshot: nil)
+        self.send(Self.keepaliveChunk, snapshot: nil)
       }
     }
+  }
+
+  /// `frame` as one HTTP/1.1 chunk: the streams' handlers write below the HTTP encoder, which would otherwise frame it.
+  static func chunk(_ frame: ByteBuffer) -> ByteBuffer {
+    var chunk = ByteBuffer()
+    let size = String(frame.readableBytes, radix: 16)
+    chunk.reserveCapacity(size.utf8.count + frame.readableBytes + 4)
+    chunk.writeString(size)
+    chunk.writeStaticString("\r\n")
+    chunk.writeImmutableBuffer(frame)
+    chunk.writeStaticString("\r\n")
+    return chunk
   }
 }

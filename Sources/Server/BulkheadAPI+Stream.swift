@@ -1,7 +1,6 @@
 import HTTPTypes
 import Hummingbird
 import NIOCore
-import ServiceLifecycle
 
 extension BulkheadAPI {
   /// The `retry:` line every stream starts with, in milliseconds.
@@ -13,19 +12,15 @@ extension BulkheadAPI {
   /// `encounter_npc_data` and says `"compact": true` when they are those of the event before; the first event is
   /// always whole.
   ///
-  /// The listener is registered before its first frame is taken. The response ends when the
-  /// client goes away, when it falls behind (the connection is closed, so its client reconnects
-  /// and re-syncs), or on shutdown (the stream is ended cleanly).
-  func stream(_ request: Request) -> Response {
+  /// The head and the `retry:` line go out through Hummingbird; then the stream is attached to the broadcaster,
+  /// which writes every frame to the channel on its event loop, the current one first. The response ends when the
+  /// client goes away or falls behind (the connection is closed, so its client reconnects and re-syncs), or on
+  /// shutdown (the stream is ended cleanly).
+  func stream(_ request: Request, _ context: AppRequestContext) -> Response {
     let kind: ServerMetrics.StreamKind = request.uri.queryParameters["compact"] == "1" ? .lean : .full
     let broadcaster = kind == .lean ? store.compactBroadcaster : store.broadcaster
-    let stop = StreamStop()
     let metrics = metrics
-    let (id, frames) = broadcaster.subscribe(onDrop: {
-      metrics.slowConsumerClosed(kind)
-      stop.stop(.dropped)
-    })
-    metrics.streamOpened(kind)
+    let channel = context.channel
     var headers = HTTPFields()
     headers[.contentType] = "text/event-stream"
     headers[.cacheControl] = "no-cache"
@@ -33,38 +28,16 @@ extension BulkheadAPI {
     return Response(
       status: .ok, headers: headers,
       body: ResponseBody { writer in
-        defer {
-          broadcaster.remove(id)
-          metrics.streamClosed(kind)
-        }
         try await writer.write(Self.retryFrame)
-        let interrupted = try await withGracefulShutdownHandler {
-          try await request.body.consumeWithInboundCloseHandler { _ in
-            try await stop.run {
-              var first = true
-              for await frame in frames {
-                if first {
-                  // The first frame goes to this listener alone; every later one is counted once per publish.
-                  first = false
-                  metrics.sent(
-                    kind, bytes: Self.retryFrame.readableBytes + frame.readableBytes, listeners: 1, isEvent: true)
-                }
-                try await writer.write(frame)
-              }
-            }
-          } onInboundClosed: {
-            stop.stop(.clientGone)
-          }
-        } onGracefulShutdown: {
-          stop.stop(.shutdown)
-        }
-        switch stop.reason {
-        case .clientGone?, .dropped?:
-          // Nobody reads the rest: close the connection rather than wait to write its end.
+        metrics.streamOpened(kind)
+        defer { metrics.streamClosed(kind) }
+        let end = try await broadcaster.attach(channel).get()
+        if end == .dropped { metrics.slowConsumerClosed(kind) }
+        switch end {
+        case .clientGone, .dropped:
+          // Nobody reads the rest: close the connection rather than write its end.
           throw CancellationError()
-        case .shutdown?, nil:
-          // A write cut off mid-wait means the client reads nothing: close instead of finishing.
-          if interrupted { throw CancellationError() }
+        case .shutdown:
           try await writer.finish(nil)
         }
       })

@@ -30,7 +30,7 @@ struct BulkheadAPI: Sendable {
   func register(on router: Router<AppRequestContext>) {
     router.add(middleware: JSONErrorMiddleware(routes: Self.routes))
     router.get("api/active-view") { _, _ in JSONResponse.make(buffer: await store.payload) }
-    router.get("api/active-view/stream") { request, _ in stream(request) }
+    router.get("api/active-view/stream") { request, context in stream(request, context) }
     router.get("api/messages") { request, _ in try await messageList(request) }
     router.get("api/ship-status") { _, _ in JSONResponse.make(await shipStatus()) }
     router.get("api/star-map") { _, _ in try starMap() }

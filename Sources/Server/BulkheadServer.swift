@@ -1,5 +1,6 @@
 import BulkheadCore
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
@@ -15,8 +16,13 @@ public struct ServerConfiguration: Sendable {
   public var databasePath: String
   /// Time between `: keepalive` comments on the stream.
   public var keepalive: Duration
-  /// Frames a stream listener may have queued before it is closed as too slow.
-  public var listenerBuffer: Int
+  /// Bytes a stream's connection may have queued (beyond what the kernel holds) before it is closed as too slow.
+  public var listenerBufferBytes: Int
+  /// How long a connection may take to send a whole request head, and stay idle between requests, before it is
+  /// closed. Open streams are never cut by it.
+  public var requestTimeout: Duration
+  /// The most connections held at once; nil: as many as the open-file limit allows, less a reserve.
+  public var maximumConnections: Int?
   /// Where `GET /metrics` listens, apart from the API; nil (the default) serves no metrics.
   public var metrics: MetricsAddress?
   /// HTTPS instead of HTTP on the API port, when set.
@@ -25,27 +31,17 @@ public struct ServerConfiguration: Sendable {
   /// A configuration; the defaults are those of `bulkhead serve`.
   public init(
     host: String = "127.0.0.1", port: Int = 8000, campaign: Campaign, databasePath: String,
-    keepalive: Duration = .seconds(15), listenerBuffer: Int = 64
+    keepalive: Duration = .seconds(15), listenerBufferBytes: Int = 64 * 1024, requestTimeout: Duration = .seconds(10),
+    maximumConnections: Int? = nil
   ) {
     self.host = host
     self.port = port
     self.campaign = campaign
     self.databasePath = databasePath
     self.keepalive = keepalive
-    self.listenerBuffer = listenerBuffer
-  }
-}
-
-/// The address of the metrics listener.
-public struct MetricsAddress: Sendable {
-  public var host: String
-  /// 0 picks a free port.
-  public var port: Int
-
-  /// The metrics listener on `host`:`port`.
-  public init(host: String = "127.0.0.1", port: Int) {
-    self.host = host
-    self.port = port
+    self.listenerBufferBytes = listenerBufferBytes
+    self.requestTimeout = requestTimeout
+    self.maximumConnections = maximumConnections
   }
 }
 
@@ -76,7 +72,7 @@ public struct BulkheadServer: Sendable {
     let epoch = String(random & 0xFFFF_FFFF_FFFF, radix: 36)
     store = StateStore(
       campaign: configuration.campaign, messages: messages, epoch: epoch,
-      bufferSize: configuration.listenerBuffer, keepalive: configuration.keepalive)
+      bufferBytes: configuration.listenerBufferBytes, keepalive: configuration.keepalive)
     let metrics = metrics
     store.broadcaster.observeSends { metrics.sent(.full, bytes: $0, listeners: $1, isEvent: $2) }
     store.compactBroadcaster.observeSends { metrics.sent(.lean, bytes: $0, listeners: $1, isEvent: $2) }
@@ -102,11 +98,18 @@ public struct BulkheadServer: Sendable {
       playerLimiter: RateLimiter(burst: 20, perSecond: 2), loginLimiter: RateLimiter(burst: 10, perSecond: 1),
       metrics: metrics
     ).register(on: router)
+    let limit =
+      configuration.maximumConnections.map { ConnectionLimit(maximum: $0, logger: logger) }
+      ?? ConnectionLimit.fromOpenFileLimit(logger: logger)
+    let (seconds, attoseconds) = configuration.requestTimeout.components
+    let requestTimeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     // A backlog of 4096 (the kernel caps it at net.core.somaxconn): with Hummingbird's 256, a burst of 1000
     // displays connecting at once overflows the accept queue and most wait for a SYN retransmit (1 s and more).
     let application = Application(
       router: router,
-      server: try configuration.tls.map { try .tls(.http1(), tlsConfiguration: $0.configuration) } ?? .http1(),
+      server: try Self.serverBuilder(
+        .init(additionalChannelHandlers: [ConnectionGuard(limit: limit)], idleTimeout: requestTimeout),
+        tls: configuration.tls),
       configuration: .init(
         address: .hostname(configuration.host, port: configuration.port), serverName: "bulkhead", backlog: 4096),
       services: [store.broadcaster, store.compactBroadcaster],
@@ -133,5 +136,12 @@ public struct BulkheadServer: Sendable {
       try await group.run()
       tasks.cancelAll()
     }
+  }
+
+  /// HTTP/1.1 with `http1`, inside TLS when `tls` is given.
+  static func serverBuilder(_ http1: HTTP1Channel.Configuration, tls: ServerTLS?) throws -> HTTPServerBuilder {
+    let plain = HTTPServerBuilder.http1(configuration: http1)
+    guard let tls else { return plain }
+    return try .tls(plain, tlsConfiguration: tls.configuration)
   }
 }

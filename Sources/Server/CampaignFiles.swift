@@ -36,11 +36,8 @@ struct CampaignFiles: Sendable {
     case .unreadable: throw APIError(.forbidden, "cannot read \(path.relativePath)")
     }
     let rootPrefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
-    guard realPath.hasPrefix(rootPrefix) else { throw APIError(.forbidden, "path escapes the campaign folder") }
-    if realPath.dropFirst(rootPrefix.count).split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-      throw APIError(.forbidden, "hidden files are not served")
-    }
-    let file = try Self.load(realPath, type: type, name: path.relativePath)
+    try Self.checkInside(realPath, rootPrefix)
+    let file = try Self.load(realPath, type: type, name: path.relativePath, rootPrefix: rootPrefix)
     guard type.matches(file.content) else {
       throw APIError(.forbidden, "\(path.relativePath) is not \(type.name)")
     }
@@ -56,12 +53,28 @@ struct CampaignFiles: Sendable {
     return type
   }
 
+  /// Refuses a resolved path that lies outside the campaign folder or in a hidden file or folder.
+  private static func checkInside(_ realPath: String, _ rootPrefix: String) throws(APIError) {
+    guard realPath.hasPrefix(rootPrefix) else { throw APIError(.forbidden, "path escapes the campaign folder") }
+    if realPath.dropFirst(rootPrefix.count).split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+      throw APIError(.forbidden, "hidden files are not served")
+    }
+  }
+
   /// Reads the regular file at `realPath` whole; `name` names it in errors.
-  private static func load(_ realPath: String, type: CampaignFileType, name: String) throws(APIError) -> CampaignFile {
+  ///
+  /// `O_NOFOLLOW` guards only the last component: a folder of the path swapped for a symlink between the check and
+  /// the open would lead elsewhere. So the file actually opened is checked again, by the descriptor's own path,
+  /// before a byte of it is read.
+  private static func load(
+    _ realPath: String, type: CampaignFileType, name: String, rootPrefix: String
+  ) throws(APIError) -> CampaignFile {
     // Non-blocking, so that a FIFO cannot hang the open; it is refused below as not a regular file.
     let descriptor = open(realPath, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw APIError(.forbidden, "cannot read \(name)") }
     defer { close(descriptor) }
+    guard let openedPath = Self.path(of: descriptor) else { throw APIError(.forbidden, "cannot read \(name)") }
+    try checkInside(openedPath, rootPrefix)
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw APIError(.forbidden, "cannot read \(name)") }
     guard status.st_mode & S_IFMT == S_IFREG else {
@@ -88,6 +101,20 @@ struct CampaignFiles: Sendable {
     #endif
     return CampaignFile(
       type: type, content: content, modifiedSeconds: Int(modified.tv_sec), modifiedNanoseconds: Int(modified.tv_nsec))
+  }
+
+  /// The path of the file an open descriptor refers to, as the kernel knows it (every symlink resolved).
+  private static func path(of descriptor: Int32) -> String? {
+    #if os(Linux)
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let count = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+      guard count > 0 else { return nil }
+      return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    #else
+      var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN))
+      guard fcntl(descriptor, F_GETPATH, &buffer) == 0 else { return nil }
+      return String(cString: buffer)
+    #endif
   }
 
   /// What resolving every symlink of a path gives.

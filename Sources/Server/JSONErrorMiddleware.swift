@@ -1,5 +1,6 @@
 import BulkheadCore
 import Hummingbird
+import NIOHTTP1
 
 /// Turns every error into API.md's `{"error": …}` body with the right status, and answers
 /// 405 for a known path called with the wrong method.
@@ -26,6 +27,11 @@ struct JSONErrorMiddleware: RouterMiddleware {
         return response
       }
       return JSONResponse.make(["error": .string(Self.message(for: error))], status: error.status)
+    } catch let error as HTTPParserError {
+      // The request's framing broke inside its body (a bad chunk size, a body cut short): the client's fault.
+      var response = JSONResponse.make(["error": .string("malformed request: \(error)")], status: .badRequest)
+      response.headers[.connection] = "close"
+      return response
     } catch {
       context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
       return JSONResponse.make(["error": "internal server error"], status: .internalServerError)

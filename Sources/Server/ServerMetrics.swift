@@ -66,7 +66,9 @@ public final class ServerMetrics: Sendable {
     eventsSent = perStream("stream_events_sent", "State events handed to stream listeners (first frames included).")
     bytesSent = perStream("stream_bytes_sent", "Bytes handed to stream listeners, keepalives included.")
     slowConsumersClosed = perStream(
-      "slow_consumers_closed", "Stream listeners closed because they fell a whole buffer of events behind.")
+      "slow_consumers_closed",
+      "Stream listeners closed because their connection had more queued than the write limit (a slow or dead consumer)."
+    )
     loginFailures = counter("login_failures", "Logins refused for a wrong user name or password.")
     rateLimited = [
       .player: counter("rate_limited", "Requests refused with 429 by a rate limiter.", [("limiter", "player")]),

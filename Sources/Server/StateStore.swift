@@ -24,7 +24,7 @@ public actor StateStore {
 
   /// A store in the start state (STANDBY, version 0).
   public init(
-    campaign: Campaign, messages: MessageStore, epoch: String, bufferSize: Int, keepalive: Duration
+    campaign: Campaign, messages: MessageStore, epoch: String, bufferBytes: Int, keepalive: Duration
   ) {
     self.campaign = campaign
     self.epoch = epoch
@@ -34,8 +34,8 @@ public actor StateStore {
     let bytes = builder.encode(initial, version: 0, epoch: epoch)
     payload = ByteBuffer(bytes: bytes)
     let frame = Self.frame(bytes, epoch: epoch, version: 0)
-    broadcaster = Broadcaster(initial: frame, bufferSize: bufferSize, keepalive: keepalive)
-    compactBroadcaster = Broadcaster(initial: frame, bufferSize: bufferSize, keepalive: keepalive)
+    broadcaster = Broadcaster(initial: frame, bufferBytes: bufferBytes, keepalive: keepalive)
+    compactBroadcaster = Broadcaster(initial: frame, bufferBytes: bufferBytes, keepalive: keepalive)
     staticKey = builder.staticKey(of: initial)
   }
 
@@ -51,9 +51,15 @@ public actor StateStore {
     // The state changes before any suspension point: a command that runs while this one awaits
     // its storage write starts from the new state.
     if outcome.state != state {
+      let bytes = builder.encode(outcome.state, version: version + 1, epoch: epoch)
+      guard bytes.count <= WriteLimits.payloadBytes else {
+        throw CommandError(
+          .invalid,
+          "this change would make the view \(bytes.count) bytes, over the limit of \(WriteLimits.payloadBytes) "
+            + "that every display reads: remove tokens or shorten their names")
+      }
       state = outcome.state
       version += 1
-      let bytes = builder.encode(state, version: version, epoch: epoch)
       payload = ByteBuffer(bytes: bytes)
       let frame = Self.frame(bytes, epoch: epoch, version: version)
       broadcaster.publish(frame)

@@ -24,10 +24,17 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "Seconds between keepalive comments on the stream (at most 16: clients call 40 s of silence a stall).")
   var keepalive = 15.0
 
+  @Option(
+    help: "Seconds a connection may take to send a request head, or stay idle between requests, before it is closed.")
+  var requestTimeout = 10.0
+
   @OptionGroup(title: "Operations")
   var operations: ServeOperations
 
   func validate() throws {
+    guard (0.5...3600).contains(requestTimeout) else {
+      throw ValidationError("--request-timeout must be between 0.5 and 3600 seconds")
+    }
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     guard (0.05...16).contains(keepalive) else {
       throw ValidationError(
@@ -40,7 +47,7 @@ struct Serve: AsyncParsableCommand {
     let campaign = try CampaignOption.load(campaign)
     var configuration = ServerConfiguration(
       host: host, port: port, campaign: campaign, databasePath: db ?? Paths.defaultDatabase(),
-      keepalive: .milliseconds(Int(keepalive * 1000)))
+      keepalive: .milliseconds(Int(keepalive * 1000)), requestTimeout: .milliseconds(Int(requestTimeout * 1000)))
     try operations.apply(to: &configuration)
     let logger = Logger(label: "bulkhead")
     if let warning = operations.cleartextWarning(host: host) { logger.warning("\(warning)") }
@@ -56,6 +63,7 @@ struct Serve: AsyncParsableCommand {
     } catch {
       throw CLIError("cannot open the database \(configuration.databasePath): \(error)")
     }
+    ShutdownDeadline.install(grace: .seconds(5)) { reason in logger.critical("\(reason)") }
     let name = campaign.shipName ?? campaign.root.lastPathComponent
     let host = host
     let scheme = operations.scheme

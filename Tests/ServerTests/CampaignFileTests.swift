@@ -15,7 +15,7 @@ private let fixtureCampaignAvailable = FileManager.default.fileExists(
   atPath: fixtureCampaignFolder.appendingPathComponent("campaign/NPCs/images/lucia_vance.png").path)
 
 /// The first bytes of a PNG file.
-private let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
 /// A file answer: the status, the headers and the body's exact bytes.
 private struct FileAnswer {

@@ -100,7 +100,7 @@ struct CursesPlayTests {
   func bannerAndRecovery() async throws {
     let folder = try temporaryFolder()
     let first = try await ServerHarness.start(
-      keepalive: .seconds(15), listenerBuffer: 64, databaseFolder: folder, campaign: demoCampaign)
+      keepalive: .seconds(15), listenerBufferBytes: 64 * 1024, databaseFolder: folder, campaign: demoCampaign)
     let port = Int(first.base.split(separator: ":").last ?? "") ?? 0
     let screen: TmuxScreen
     do {

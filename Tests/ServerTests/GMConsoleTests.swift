@@ -186,7 +186,7 @@ struct GMConsoleTests {
   @Test("stopping the server shows the GM banner before a player display with the default threshold shows its own")
   func bannerComesFirst() async throws {
     let server = try await ServerHarness.start(
-      keepalive: .seconds(15), listenerBuffer: 64, databaseFolder: nil, campaign: demoCampaign)
+      keepalive: .seconds(15), listenerBufferBytes: 64 * 1024, databaseFolder: nil, campaign: demoCampaign)
     let executable = try #require(bulkheadExecutable).path
     let players: TmuxScreen
     let screen: TmuxScreen

@@ -74,7 +74,7 @@ struct PlayTests {
   func bannerAfterThreshold() async throws {
     let folder = try temporaryFolder()
     let first = try await ServerHarness.start(
-      keepalive: .seconds(15), listenerBuffer: 64, databaseFolder: folder, campaign: demoCampaign)
+      keepalive: .seconds(15), listenerBufferBytes: 64 * 1024, databaseFolder: folder, campaign: demoCampaign)
     let port = Int(first.base.split(separator: ":").last ?? "") ?? 0
     let display = try HeadlessDisplay(server: first.base, arguments: ["--failure-threshold", "2"])
     defer { display.stop() }

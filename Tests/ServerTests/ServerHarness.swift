@@ -53,12 +53,13 @@ struct ServerHarness {
 
   /// Starts a server; `body` runs against it, then the server stops.
   static func with<T>(
-    keepalive: Duration = .seconds(15), listenerBuffer: Int = 64, databaseFolder: URL? = nil,
-    campaign: Campaign? = nil, port: Int = 0, _ body: (ServerHarness) async throws -> T
+    keepalive: Duration = .seconds(15), listenerBufferBytes: Int = 64 * 1024, databaseFolder: URL? = nil,
+    campaign: Campaign? = nil, port: Int = 0, requestTimeout: Duration = .seconds(10),
+    _ body: (ServerHarness) async throws -> T
   ) async throws -> T {
     let harness = try await start(
-      keepalive: keepalive, listenerBuffer: listenerBuffer, databaseFolder: databaseFolder,
-      campaign: campaign ?? demoCampaign, port: port)
+      keepalive: keepalive, listenerBufferBytes: listenerBufferBytes, databaseFolder: databaseFolder,
+      campaign: campaign ?? demoCampaign, port: port, requestTimeout: requestTimeout)
     do {
       let result = try await body(harness)
       await harness.stop()
@@ -70,7 +71,8 @@ struct ServerHarness {
   }
 
   static func start(
-    keepalive: Duration, listenerBuffer: Int, databaseFolder: URL?, campaign: Campaign, port: Int = 0
+    keepalive: Duration, listenerBufferBytes: Int, databaseFolder: URL?, campaign: Campaign, port: Int = 0,
+    requestTimeout: Duration = .seconds(10)
   ) async throws -> ServerHarness {
     let folder = try databaseFolder ?? temporaryFolder()
     var logger = Logger(label: "test-server")
@@ -78,7 +80,7 @@ struct ServerHarness {
     let server = try BulkheadServer(
       configuration: ServerConfiguration(
         port: port, campaign: campaign, databasePath: folder.appendingPathComponent("db.sqlite").path,
-        keepalive: keepalive, listenerBuffer: listenerBuffer),
+        keepalive: keepalive, listenerBufferBytes: listenerBufferBytes, requestTimeout: requestTimeout),
       logger: logger)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let task = Task {

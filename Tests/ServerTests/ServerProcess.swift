@@ -19,13 +19,22 @@ final class ChildProcess: @unchecked Sendable {
   private var errorBytes = Data()
   private let errorsRead = DispatchSemaphore(value: 0)
 
-  /// Starts `bulkhead` with `arguments`; `environment` entries are added to this process's environment.
-  init(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws {
+  /// Starts `bulkhead arguments`; with `openFileLimit`, under that open-file limit (soft and hard, as `ulimit -n`);
+  /// `environment` entries are added to this process's environment.
+  init(
+    _ arguments: [String], stdin: String? = nil, openFileLimit: Int? = nil, environment: [String: String] = [:]
+  ) throws {
     guard let bulkheadExecutable else { throw HarnessError("the bulkhead executable is not built") }
-    process.executableURL = bulkheadExecutable
-    process.arguments = arguments
     if !environment.isEmpty {
       process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+    if let openFileLimit {
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments =
+        ["-c", "ulimit -n \(openFileLimit) && exec \"$0\" \"$@\"", bulkheadExecutable.path] + arguments
+    } else {
+      process.executableURL = bulkheadExecutable
+      process.arguments = arguments
     }
     process.standardOutput = output
     process.standardError = errors
@@ -96,6 +105,17 @@ final class ChildProcess: @unchecked Sendable {
       usleep(5_000)
     }
     return Date().timeIntervalSince(start)
+  }
+
+  /// The CPU time (user and system) the process has used so far, in seconds; nil when it cannot be read.
+  func cpuSeconds() -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+      let afterName = stat.range(of: ") ")
+    else { return nil }
+    // Fields after the command name start at the state (field 3); utime and stime are fields 14 and 15.
+    let fields = stat[afterName.upperBound...].split(separator: " ")
+    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
   }
 
   deinit {

@@ -114,8 +114,17 @@ struct StreamTests {
 
   @Test("a listener that stops reading is closed; the others keep up")
   func slowListenerDropped() async throws {
-    try await ServerHarness.with(listenerBuffer: 4) { server in
+    try await ServerHarness.with(listenerBufferBytes: 16 * 1024) { server in
       _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"ENCOUNTER","location_slug":"kestrel_dawn"}"#)
+      // A long broadcast text is not in the payload; tokens are: 40 with long image URLs make about 25 KB per event.
+      let url = "/data/" + String(repeating: "x", count: WriteLimits.imageURLCharacters - 6)
+      var tokenID = ""
+      for index in 0..<40 {
+        let placed = try await server.gm(
+          "/api/gm/encounter/place-token/",
+          #"{"type":"object","name":"crate \#(index)","x":1,"y":1,"image_url":"\#(url)"}"#)
+        tokenID = try #require(placed.json["token_id"]?.stringValue)
+      }
       let reader = try await EventStreamReader.open(server.base)
       defer { reader.close() }
       let stalled = try StalledClient(port: Int(server.base.split(separator: ":").last!)!)
@@ -124,12 +133,7 @@ struct StreamTests {
       for _ in 0..<100 where broadcaster.listenerCount < 2 { try await Task.sleep(for: .milliseconds(10)) }
       #expect(broadcaster.listenerCount == 2)
       let start = try #require(await reader.nextEvent()?.version)
-      // A long broadcast text is not in the payload; a long token name is: about 60 KB per event.
-      let name = String(repeating: "X", count: 60_000)
-      let placed = try await server.gm(
-        "/api/gm/encounter/place-token/", #"{"type":"object","name":"\#(name)","x":1,"y":1}"#)
-      let tokenID = try #require(placed.json["token_id"]?.stringValue)
-      var writes = 1
+      var writes = 0
       var received = 0
       while broadcaster.listenerCount == 2 && writes < 2000 {
         _ = try await server.gm(

@@ -8,7 +8,7 @@ struct TapTests {
   @Test("--once --json prints each event as a JSON line and an end line when the stream ends")
   func onceJSON() async throws {
     let harness = try await ServerHarness.start(
-      keepalive: .seconds(15), listenerBuffer: 64, databaseFolder: nil, campaign: demoCampaign)
+      keepalive: .seconds(15), listenerBufferBytes: 64 * 1024, databaseFolder: nil, campaign: demoCampaign)
     let tap = try ChildProcess(["tap", "--once", "--json", harness.base + "/api/active-view/stream/"])
     let first = try #require(tap.readLine(), "tap printed nothing: \(tap.errorText())")
     let snapshot = try JSONParser.parse(Array(first.utf8))

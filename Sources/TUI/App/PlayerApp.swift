@@ -79,6 +79,7 @@ public struct PlayerApp: Sendable {
         if !more { return "frame limit reached" }
         continue
       case .stream(let update):
+        if let line = update.logLine { log(line) }
         effects = controller.handle(update, now: now)
         schedule.note(Self.reason(for: update, before: before, after: controller.model))
       case .terminal(.input(let key)):

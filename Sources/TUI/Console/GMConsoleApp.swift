@@ -78,6 +78,7 @@ public struct GMConsoleApp: Sendable {
         if !output.show(canvas, reason: schedule.drawing(controller.model)) { return "frame limit reached" }
         continue
       case .stream(let update):
+        if let line = update.logLine { log(line) }
         let before = controller.model.view
         effects = controller.handle(update, now: now)
         schedule.note(PlayerApp.reason(for: update, before: before, after: controller.model.view))
