@@ -1,7 +1,8 @@
 # Bulkhead: `make demo` runs the product on its bundled campaign, `make test` runs the tests.
 
-# The build needs the first five; the tests also use promtool (prometheus), asciinema, man and bash-completion.
-SYSTEM_PACKAGES := libsqlite3-dev libncurses-dev libpng-dev curl tmux prometheus asciinema man-db bash-completion openssl
+SYSTEM_PACKAGES := libsqlite3-dev libncurses-dev libpng-dev curl tmux
+# What the tests use besides: promtool (prometheus), asciinema, man, bash-completion, openssl (certificates).
+TEST_PACKAGES := prometheus asciinema man-db bash-completion openssl
 SWIFT ?= swift
 
 # `make install`: where things go (DESTDIR for staged installs and packages). BINARY is the executable installed;
@@ -17,11 +18,18 @@ ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 UNITDIR = $(DESTDIR)$(PREFIX)/lib/systemd/system
 
-.PHONY: deps build demo test lint serve bench man install uninstall release-binary
+.PHONY: deps test-deps install-packages build demo test lint serve bench man install uninstall release-binary
 
 # Installs the system packages the build needs (with apt-get when it can), or says how.
 deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	@$(MAKE) -s install-packages PACKAGES="$(SYSTEM_PACKAGES)"
+
+# The build's packages and the tests' tools.
+test-deps: deps
+	@$(MAKE) -s install-packages PACKAGES="$(TEST_PACKAGES)"
+
+install-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -56,7 +64,7 @@ lint:
 
 # Tests run one at a time: the parser's byte-by-byte cases are CPU-heavy in a debug build and,
 # run beside them, would starve the in-process servers of the network tests on 2 cores.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 	$(MAKE) lint
