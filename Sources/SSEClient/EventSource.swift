@@ -26,14 +26,9 @@ public struct EventSource: Sendable {
     counters = Counters(lastEventID: configuration.lastEventID)
   }
 
-  /// A process-wide client without a read timeout (the stall watch decides when a stream is
-  /// dead) that follows up to 10 redirects. Like `HTTPClient.shared`, it is never shut down.
-  public static let defaultClient: HTTPClient = {
-    var configuration = HTTPClient.Configuration()
-    configuration.timeout = .init(connect: .seconds(10), read: nil)
-    configuration.redirectConfiguration = .follow(max: 10, allowCycles: false)
-    return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-  }()
+  /// The process-wide stream client (``ClientTrust/streamClient``): no read timeout (the stall watch decides when a
+  /// stream is dead), up to 10 redirects, the system's trust store plus a CA given to ``ClientTrust``.
+  public static var defaultClient: HTTPClient { ClientTrust.streamClient }
 
   /// The counters so far.
   public var statistics: EventSourceStatistics {

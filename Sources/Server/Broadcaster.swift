@@ -17,6 +17,8 @@ public final class Broadcaster: Service, Sendable {
     var shards: [ObjectIdentifier: BroadcastShard] = [:]
     /// The first frame of a new stream, already chunked.
     var current: ByteBuffer
+    /// Told of every frame sent, once per frame (``observeSends(_:)``).
+    var observer: (@Sendable (_ bytes: Int, _ streams: Int, _ isEvent: Bool) -> Void)?
   }
 
   /// Held only to read or change the shard list and the current frame: never while a frame is written.
@@ -40,12 +42,13 @@ public final class Broadcaster: Service, Sendable {
   /// - Returns: why the stream ended. By then its handler has left the channel's pipeline, unless the channel is closed.
   func attach(_ channel: any Channel) -> EventLoopFuture<StreamEnd> {
     let loop = channel.eventLoop
-    let shard = registry.withLock { registry in
-      if let shard = registry.shards[ObjectIdentifier(loop)] { return shard }
-      let shard = BroadcastShard(loop: loop, current: registry.current)
+    let (shard, firstBytes, observer) = registry.withLock { registry in
+      let known = registry.shards[ObjectIdentifier(loop)]
+      let shard = known ?? BroadcastShard(loop: loop, current: registry.current)
       registry.shards[ObjectIdentifier(loop)] = shard
-      return shard
+      return (shard, registry.current.readableBytes, registry.observer)
     }
+    observer?(firstBytes, 1, true)
     let bufferBytes = bufferBytes
     return loop.flatSubmit {
       let handler = StreamChannelHandler(shard: shard, bufferBytes: bufferBytes, ended: loop.makePromise())
@@ -73,12 +76,19 @@ public final class Broadcaster: Service, Sendable {
     send(chunk, snapshot: first)
   }
 
+  /// Calls `observer` with each frame's size in bytes (as an HTTP chunk), the streams it goes to and whether it is an
+  /// event (not a keepalive): once per frame whatever the number of streams, and once per stream for its first frame.
+  public func observeSends(_ observer: @escaping @Sendable (_ bytes: Int, _ streams: Int, _ isEvent: Bool) -> Void) {
+    registry.withLock { $0.observer = observer }
+  }
+
   private func send(_ chunk: ByteBuffer, snapshot: ByteBuffer?) {
-    let shards = registry.withLock { registry in
+    let (shards, observer) = registry.withLock { registry in
       if let snapshot { registry.current = snapshot }
-      return Array(registry.shards.values)
+      return (Array(registry.shards.values), registry.observer)
     }
     for shard in shards { shard.deliver(chunk, snapshot: snapshot) }
+    observer?(chunk.readableBytes, shards.reduce(0) { $0 + $1.streamCount }, snapshot != nil)
   }
 
   /// Sends `: keepalive` to every stream every `keepalive`, until graceful shutdown.

@@ -17,7 +17,9 @@ extension BulkheadAPI {
   /// client goes away or falls behind (the connection is closed, so its client reconnects and re-syncs), or on
   /// shutdown (the stream is ended cleanly).
   func stream(_ request: Request, _ context: AppRequestContext) -> Response {
-    let broadcaster = request.uri.queryParameters["compact"] == "1" ? store.compactBroadcaster : store.broadcaster
+    let kind: ServerMetrics.StreamKind = request.uri.queryParameters["compact"] == "1" ? .lean : .full
+    let broadcaster = kind == .lean ? store.compactBroadcaster : store.broadcaster
+    let metrics = metrics
     let channel = context.channel
     var headers = HTTPFields()
     headers[.contentType] = "text/event-stream"
@@ -27,7 +29,11 @@ extension BulkheadAPI {
       status: .ok, headers: headers,
       body: ResponseBody { writer in
         try await writer.write(Self.retryFrame)
-        switch try await broadcaster.attach(channel).get() {
+        metrics.streamOpened(kind)
+        defer { metrics.streamClosed(kind) }
+        let end = try await broadcaster.attach(channel).get()
+        if end == .dropped { metrics.slowConsumerClosed(kind) }
+        switch end {
         case .clientGone, .dropped:
           // Nobody reads the rest: close the connection rather than write its end.
           throw CancellationError()

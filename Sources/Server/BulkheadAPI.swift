@@ -10,6 +10,8 @@ struct BulkheadAPI: Sendable {
   let playerLimiter: RateLimiter
   /// Limits login attempts per client, apart from the players' actions.
   let loginLimiter: RateLimiter
+  /// Where the routes count what they do.
+  let metrics: ServerMetrics
 
   /// Every route with its method, for the router and for 405 answers (`*` one segment, `**` the rest).
   static var routes: [(pattern: [Substring], method: HTTPRequest.Method)] {

@@ -1,5 +1,7 @@
 import BulkheadCore
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -21,6 +23,10 @@ public struct ServerConfiguration: Sendable {
   public var requestTimeout: Duration
   /// The most connections held at once; nil: as many as the open-file limit allows, less a reserve.
   public var maximumConnections: Int?
+  /// Where `GET /metrics` listens, apart from the API; nil (the default) serves no metrics.
+  public var metrics: MetricsAddress?
+  /// HTTPS instead of HTTP on the API port, when set.
+  public var tls: ServerTLS?
 
   /// A configuration; the defaults are those of `bulkhead serve`.
   public init(
@@ -45,6 +51,8 @@ public struct BulkheadServer: Sendable {
   public let store: StateStore
   /// The server's accounts.
   public let accounts: AccountStore
+  /// What `GET /metrics` reports.
+  public let metrics = ServerMetrics()
   let configuration: ServerConfiguration
   let messages: MessageStore
   let logger: Logger
@@ -65,6 +73,9 @@ public struct BulkheadServer: Sendable {
     store = StateStore(
       campaign: configuration.campaign, messages: messages, epoch: epoch,
       bufferBytes: configuration.listenerBufferBytes, keepalive: configuration.keepalive)
+    let metrics = metrics
+    store.broadcaster.observeSends { metrics.sent(.full, bytes: $0, listeners: $1, isEvent: $2) }
+    store.compactBroadcaster.observeSends { metrics.sent(.lean, bytes: $0, listeners: $1, isEvent: $2) }
   }
 
   /// Asks a running server to shut down gracefully, as SIGTERM does.
@@ -74,12 +85,18 @@ public struct BulkheadServer: Sendable {
 
   /// Serves until SIGTERM, SIGINT or `stop()`; open streams end cleanly.
   ///
-  /// - Parameter onListening: called with the bound port once the server accepts connections.
-  public func run(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+  /// - Parameters:
+  ///   - onListening: called with the bound port once the server accepts connections.
+  ///   - onMetricsListening: called with the metrics listener's bound port, when there is one.
+  public func run(
+    onListening: @escaping @Sendable (Int) async -> Void = { _ in },
+    onMetricsListening: @escaping @Sendable (Int) async -> Void = { _ in }
+  ) async throws {
     let router = Router(context: AppRequestContext.self)
     BulkheadAPI(
       store: store, messages: messages, accounts: accounts,
-      playerLimiter: RateLimiter(burst: 20, perSecond: 2), loginLimiter: RateLimiter(burst: 10, perSecond: 1)
+      playerLimiter: RateLimiter(burst: 20, perSecond: 2), loginLimiter: RateLimiter(burst: 10, perSecond: 1),
+      metrics: metrics
     ).register(on: router)
     let limit =
       configuration.maximumConnections.map { ConnectionLimit(maximum: $0, logger: logger) }
@@ -90,15 +107,22 @@ public struct BulkheadServer: Sendable {
     // displays connecting at once overflows the accept queue and most wait for a SYN retransmit (1 s and more).
     let application = Application(
       router: router,
-      server: .http1(
-        configuration: .init(additionalChannelHandlers: [ConnectionGuard(limit: limit)], idleTimeout: requestTimeout)),
+      server: try Self.serverBuilder(
+        .init(additionalChannelHandlers: [ConnectionGuard(limit: limit)], idleTimeout: requestTimeout),
+        tls: configuration.tls),
       configuration: .init(
         address: .hostname(configuration.host, port: configuration.port), serverName: "bulkhead", backlog: 4096),
       services: [store.broadcaster, store.compactBroadcaster],
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
       logger: logger)
+    var services: [any Service] = [application]
+    if let address = configuration.metrics {
+      services.append(
+        MetricsListener.application(
+          metrics: metrics, host: address.host, port: address.port, logger: logger, onListening: onMetricsListening))
+    }
     var groupConfiguration = ServiceGroupConfiguration(
-      services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+      services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     // A response stuck writing to a client that reads nothing must not hold the exit up.
     groupConfiguration.maximumGracefulShutdownDuration = .seconds(1)
     let group = ServiceGroup(configuration: groupConfiguration)
@@ -112,5 +136,12 @@ public struct BulkheadServer: Sendable {
       try await group.run()
       tasks.cancelAll()
     }
+  }
+
+  /// HTTP/1.1 with `http1`, inside TLS when `tls` is given.
+  static func serverBuilder(_ http1: HTTP1Channel.Configuration, tls: ServerTLS?) throws -> HTTPServerBuilder {
+    let plain = HTTPServerBuilder.http1(configuration: http1)
+    guard let tls else { return plain }
+    return try .tls(plain, tlsConfiguration: tls.configuration)
   }
 }

@@ -30,6 +30,9 @@ struct DisplayOptions: ParsableArguments {
     help: "Append diagnostics to this file (a curses display drops them without it); curses sends stderr there too.")
   var log: String?
 
+  @Option(help: "Record what the display shows into this asciicast v2 file (asciinema play replays it).")
+  var record: String?
+
   func validate() throws {
     if let frames, frames < 1 { throw ValidationError("--frames must be at least 1") }
     _ = try headlessSize()
@@ -71,12 +74,16 @@ struct DisplayOptions: ParsableArguments {
       } catch {
         throw CLIError(error.description)
       }
+      let terminal = TerminalOutput(
+        session: session, glyphs: glyphs, colorDepth: palette == .monochrome ? .none : choice.colorDepth)
+      let (output, recorder) = try recording(terminal, palette: palette, title: configuration.server) {
+        logFile?.append($0)
+      }
       let app = PlayerApp(
-        configuration: configuration, api: api,
-        output: TerminalOutput(
-          session: session, glyphs: glyphs, colorDepth: palette == .monochrome ? .none : choice.colorDepth),
-        panels: panels, log: { logFile?.append($0) }, onFrame: onFrame)
+        configuration: configuration, api: api, output: output, panels: panels, log: { logFile?.append($0) },
+        onFrame: onFrame)
       let reason = await app.run()
+      recorder?.close()
       session.close()
       logFile?.append("display ended: \(reason)")
       if let signalNumber = Self.signalNumber(endingWith: reason) { throw ExitCode(128 + signalNumber) }
@@ -85,15 +92,34 @@ struct DisplayOptions: ParsableArguments {
     SignalExit.install()
     if !headless { FileHandle.standardError.write(Data("bulkhead: headless: \(choice.reason)\n".utf8)) }
     let (width, height) = try headlessSize()
-    let output = HeadlessOutput(
+    let log: @Sendable (String) -> Void = { message in
+      logFile?.append(message)
+      FileHandle.standardError.write(Data("bulkhead: \(message)\n".utf8))
+    }
+    let headless = HeadlessOutput(
       width: width, height: height, glyphs: glyphs, palette: ansi ? palette : nil, frameLimit: frames)
+    let (output, recorder) = try recording(headless, palette: palette, title: configuration.server, log: log)
     let app = PlayerApp(
-      configuration: configuration, api: api, output: output, panels: panels,
-      log: { message in
-        logFile?.append(message)
-        FileHandle.standardError.write(Data("bulkhead: \(message)\n".utf8))
-      }, onFrame: onFrame)
-    return await app.run()
+      configuration: configuration, api: api, output: output, panels: panels, log: log, onFrame: onFrame)
+    let reason = await app.run()
+    recorder?.close()
+    return reason
+  }
+
+  /// `output`, recording into `--record` when it is given, with the recorder to close at the end.
+  private func recording(
+    _ output: any FrameOutput, palette: Palette, title: String, log: @escaping @Sendable (String) -> Void
+  ) throws -> (any FrameOutput, CastRecorder?) {
+    guard let record else { return (output, nil) }
+    let recorder: CastRecorder
+    do {
+      recorder = try CastRecorder(
+        path: record, width: output.size.width, height: output.size.height, title: "Bulkhead: \(title)",
+        onFailure: log)
+    } catch {
+      throw CLIError(error.description)
+    }
+    return (RecordingOutput(output, recorder: recorder, palette: palette == .monochrome ? nil : palette), recorder)
   }
 
   /// The theme `--theme` names, or the default one (the built-in mono theme when the default's file is missing).

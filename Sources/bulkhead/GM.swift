@@ -13,7 +13,8 @@ struct GM: AsyncParsableCommand {
     discussion: """
       Run `bulkhead gm --help` for the list of commands and `bulkhead gm COMMAND --help` for a command's options. \
       Exit status: 0 done, 1 refused (the server's message is printed), 2 usage, 3 cannot reach the server.
-      """)
+      """,
+    subcommands: GMCommands.configuration.subcommands)
 
   @Argument(parsing: .captureForPassthrough, help: .hidden)
   var arguments: [String] = []

@@ -8,6 +8,8 @@ struct GMServerOptions: ParsableArguments {
   @Option(help: "The server's base URL.")
   var server = "http://127.0.0.1:8000"
 
+  @OptionGroup var trust: TrustOptions
+
   func validate() throws {
     guard server.hasPrefix("http://") || server.hasPrefix("https://") else {
       throw ValidationError("--server must start with http:// or https://")

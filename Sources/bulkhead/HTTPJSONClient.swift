@@ -3,6 +3,7 @@ import BulkheadCore
 import BulkheadTUI
 import Foundation
 import NIOCore
+import SSEClient
 
 /// JSON over HTTP to a Bulkhead (or original) server: the display's REST side and, with a token, the GM's.
 struct HTTPJSONClient: PlayerAPI {
@@ -57,7 +58,7 @@ struct HTTPJSONClient: PlayerAPI {
     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
     let response: HTTPClientResponse
     do {
-      response = try await HTTPClient.shared.execute(request, timeout: timeout)
+      response = try await ClientTrust.requestClient.execute(request, timeout: timeout)
     } catch {
       throw .unreachable("cannot reach \(server): \(error)")
     }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Where Bulkhead finds its bundled data and keeps its own files.
 enum Paths {
-  /// The bundled demo campaign: `$BULKHEAD_HOME/campaigns/demo`, `./campaigns/demo`, or
-  /// `campaigns/demo` in a folder above the executable (a SwiftPM build inside the checkout).
+  /// The bundled demo campaign: `$BULKHEAD_HOME/campaigns/demo`, `./campaigns/demo`, `campaigns/demo` in a folder
+  /// above the executable (a SwiftPM build inside the checkout), `PREFIX/share/bulkhead/campaigns/demo` beside an
+  /// executable in `PREFIX/bin` (`make install`), or `/usr/share/bulkhead/campaigns/demo`.
   static func demoCampaign() -> URL? {
     var candidates: [URL] = []
     let environment = ProcessInfo.processInfo.environment
@@ -11,6 +12,7 @@ enum Paths {
     candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent()
+    candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/bulkhead"))
     for _ in 0..<5 {
       candidates.append(folder)
       folder = folder.deletingLastPathComponent()

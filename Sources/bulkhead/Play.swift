@@ -27,6 +27,8 @@ struct Play: AsyncParsableCommand {
 
   @OptionGroup var display: DisplayOptions
 
+  @OptionGroup var trust: TrustOptions
+
   func validate() throws {
     guard server.hasPrefix("http://") || server.hasPrefix("https://") else {
       throw ValidationError("--server must start with http:// or https://")

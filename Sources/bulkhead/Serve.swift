@@ -28,6 +28,9 @@ struct Serve: AsyncParsableCommand {
     help: "Seconds a connection may take to send a request head, or stay idle between requests, before it is closed.")
   var requestTimeout = 10.0
 
+  @OptionGroup(title: "Operations")
+  var operations: ServeOperations
+
   func validate() throws {
     guard (0.5...3600).contains(requestTimeout) else {
       throw ValidationError("--request-timeout must be between 0.5 and 3600 seconds")
@@ -40,12 +43,14 @@ struct Serve: AsyncParsableCommand {
   }
 
   func run() async throws {
-    LoggingSystem.bootstrap(StreamLogHandler.standardError)
+    operations.bootstrapLogging()
     let campaign = try CampaignOption.load(campaign)
-    let configuration = ServerConfiguration(
+    var configuration = ServerConfiguration(
       host: host, port: port, campaign: campaign, databasePath: db ?? Paths.defaultDatabase(),
       keepalive: .milliseconds(Int(keepalive * 1000)), requestTimeout: .milliseconds(Int(requestTimeout * 1000)))
+    try operations.apply(to: &configuration)
     let logger = Logger(label: "bulkhead")
+    if let warning = operations.cleartextWarning(host: host) { logger.warning("\(warning)") }
     for warning in campaign.warnings { logger.warning("campaign: \(warning)") }
     // Each display holds a connection: a shell's usual 1024 open files would stop the server near 1000 displays.
     let openFiles = OpenFileLimit.raiseToHardLimit()
@@ -61,10 +66,16 @@ struct Serve: AsyncParsableCommand {
     ShutdownDeadline.install(grace: .seconds(5)) { reason in logger.critical("\(reason)") }
     let name = campaign.shipName ?? campaign.root.lastPathComponent
     let host = host
-    try await server.run { port in
-      let line = "Bulkhead serving \(name) on http://\(host):\(port)/ (stream: /api/active-view/stream/)\n"
-      FileHandle.standardOutput.write(Data(line.utf8))
-    }
+    let scheme = operations.scheme
+    let metricsHost = operations.metricsHost
+    try await server.run(
+      onListening: { port in
+        let line = "Bulkhead serving \(name) on \(scheme)://\(host):\(port)/ (stream: /api/active-view/stream/)\n"
+        FileHandle.standardOutput.write(Data(line.utf8))
+      },
+      onMetricsListening: { port in
+        FileHandle.standardOutput.write(Data("Metrics on http://\(metricsHost):\(port)/metrics\n".utf8))
+      })
   }
 }
 

@@ -26,6 +26,8 @@ struct Tap: AsyncParsableCommand {
   @Option(name: .customLong("last-event-id"), help: "The last event ID to send on the first request.")
   var lastEventID = ""
 
+  @OptionGroup var trust: TrustOptions
+
   func validate() throws {
     guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
       throw ValidationError("the URL must start with http:// or https://")

@@ -14,10 +14,20 @@ final class ChildProcess: @unchecked Sendable {
   private let output = Pipe()
   private let errors = Pipe()
   private var buffered = ""
+  /// Standard error, read as it comes so that a chatty child (a request log line per write) never blocks on a
+  /// full pipe; complete once `errorsRead` is signalled.
+  private var errorBytes = Data()
+  private let errorsRead = DispatchSemaphore(value: 0)
 
-  /// Starts `bulkhead arguments`; with `openFileLimit`, under that open-file limit (soft and hard, as `ulimit -n`).
-  init(_ arguments: [String], stdin: String? = nil, openFileLimit: Int? = nil) throws {
+  /// Starts `bulkhead arguments`; with `openFileLimit`, under that open-file limit (soft and hard, as `ulimit -n`);
+  /// `environment` entries are added to this process's environment.
+  init(
+    _ arguments: [String], stdin: String? = nil, openFileLimit: Int? = nil, environment: [String: String] = [:]
+  ) throws {
     guard let bulkheadExecutable else { throw HarnessError("the bulkhead executable is not built") }
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let openFileLimit {
       process.executableURL = URL(fileURLWithPath: "/bin/sh")
       process.arguments =
@@ -38,15 +48,21 @@ final class ChildProcess: @unchecked Sendable {
       process.standardInput = FileHandle.nullDevice
       try process.run()
     }
+    let reader = errors.fileHandleForReading
+    DispatchQueue.global().async {
+      self.errorBytes = reader.readDataToEndOfFile()
+      self.errorsRead.signal()
+    }
   }
 
   /// Runs a command to its end and returns its status and output.
-  static func run(_ arguments: [String], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
-    let child = try ChildProcess(arguments, stdin: stdin)
+  static func run(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]
+  ) throws -> (status: Int32, out: String, err: String) {
+    let child = try ChildProcess(arguments, stdin: stdin, environment: environment)
     let out = child.output.fileHandleForReading.readDataToEndOfFile()
-    let err = child.errors.fileHandleForReading.readDataToEndOfFile()
     child.process.waitUntilExit()
-    return (child.process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    return (child.process.terminationStatus, String(decoding: out, as: UTF8.self), child.errorText())
   }
 
   /// The next line of standard output, or nil at its end.
@@ -64,9 +80,11 @@ final class ChildProcess: @unchecked Sendable {
     return String(line)
   }
 
-  /// Everything written to standard error (after the process ended).
+  /// Everything written to standard error (waits for the process to close it, i.e. to end).
   func errorText() -> String {
-    String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    errorsRead.wait()
+    errorsRead.signal()
+    return String(decoding: errorBytes, as: UTF8.self)
   }
 
   /// Reads standard output until a line announces the server's URL, and returns it.

@@ -14,7 +14,7 @@ public struct ThemeLibrary: Sendable {
   }
 
   /// The usual folders, most important first: `explicitFolder` when given, `$BULKHEAD_HOME/themes`, `./themes`,
-  /// the nearest `themes` folder in the executable's folder or up to 5 levels above it (a SwiftPM build inside
+  /// `PREFIX/share/bulkhead/themes` for an executable in `PREFIX/bin` (`make install`), the nearest `themes` folder in the executable's folder or up to 5 levels above it (a SwiftPM build inside
   /// the checkout), and `/usr/share/bulkhead/themes`.
   ///
   /// The environment, working directory and executable path are parameters so tests can supply their own.
@@ -31,6 +31,9 @@ public struct ThemeLibrary: Sendable {
     }
     folders.append(URL(fileURLWithPath: currentDirectory).appendingPathComponent("themes"))
     var ancestor = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+    // `make install` puts the themes in PREFIX/share/bulkhead/themes beside PREFIX/bin.
+    let installed = ancestor.deletingLastPathComponent().appendingPathComponent("share/bulkhead/themes")
+    if isFolder(installed) { folders.append(installed) }
     for _ in 0...5 {
       let candidate = ancestor.appendingPathComponent("themes")
       if isFolder(candidate) {
