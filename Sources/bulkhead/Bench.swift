@@ -41,8 +41,7 @@ struct Bench: AsyncParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Measure the fan-out against a peer server in the same run (only `nchan`: nginx with the nchan module).",
-      discussion: "Only the fan-out figures are taken then, at 1, 100, 500 and 1000 listeners, in two alternating rounds."
-    ))
+      discussion: "Only the fan-out figures are taken then: 1, 100, 500 and 1000 listeners, two alternating rounds."))
   var peer: String?
 
   func validate() throws {
