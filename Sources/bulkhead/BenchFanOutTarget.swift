@@ -29,7 +29,7 @@ final class BenchBulkheadTarget: BenchFanOutTarget {
   init(campaign: Campaign) async throws {
     server = try await BenchServerProcess(campaign: campaign)
     gm = try await server.gm()
-    scene = try await BenchScene.open(campaign: campaign, gm: gm)
+    scene = try await BenchScene.open(campaign: campaign, gm: gm, preferred: "uscss_morrigan")
   }
 
   var streamURL: String { server.base + "/api/active-view/stream/" }

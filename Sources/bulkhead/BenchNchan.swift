@@ -45,7 +45,7 @@ final class BenchNchan {
         location = /sub {
           nchan_subscriber eventsource;
           nchan_channel_id bench;
-          nchan_subscriber_first_message newest;
+          nchan_subscriber_first_message oldest;
         }
       }
     }

@@ -108,7 +108,10 @@ struct BenchPeerComparison {
     var parser = SSEParser(maxEventBytes: 8 << 20)
     var listening = false
     do {
-      let response = try await client.execute(HTTPClientRequest(url: url), timeout: .hours(24))
+      var request = HTTPClientRequest(url: url)
+      // nchan serves its EventSource subscriber only to requests that ask for one.
+      request.headers.add(name: "Accept", value: "text/event-stream")
+      let response = try await client.execute(request, timeout: .hours(24))
       for try await buffer in response.body {
         let items = buffer.withUnsafeReadableBytes { parser.feed($0) }
         let now = ContinuousClock.now

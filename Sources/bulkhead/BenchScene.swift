@@ -11,9 +11,11 @@ struct BenchScene {
   /// The room the bench's token stands in, at its top left cell.
   let room: Room
 
-  /// Opens the scene on the server `gm` writes to.
-  static func open(campaign: Campaign, gm: HTTPJSONClient) async throws -> BenchScene {
-    guard let slug = BenchEncounter.shipSlug(in: campaign, preferred: "kestrel_dawn") else {
+  /// Opens the scene on the server `gm` writes to, on the ship `preferred` when the campaign has it.
+  static func open(
+    campaign: Campaign, gm: HTTPJSONClient, preferred: String = "kestrel_dawn"
+  ) async throws -> BenchScene {
+    guard let slug = BenchEncounter.shipSlug(in: campaign, preferred: preferred) else {
       throw CLIError("the campaign has no ship with a deck map")
     }
     let encounter = try BenchEncounter(campaign: campaign, locationSlug: slug)
