@@ -115,6 +115,35 @@ struct BenchTests {
     #expect(move.contains(" B ") && move.contains(" 5 "), "\(move)")
   }
 
+  @Test(
+    "--peer nchan --quick: both servers side by side with ratios, every write delivered",
+    .enabled(
+      if: FileManager.default.fileExists(atPath: "/usr/lib/nginx/modules/ngx_nchan_module.so"),
+      "nginx with nchan is not installed (apt-get install nginx-light libnginx-mod-nchan)"))
+  func peerNchan() throws {
+    let run = try ChildProcess.run(["bench", "--peer", "nchan", "--quick", "--samples", "50"])
+    #expect(run.status == 0, "\(run.err)")
+    let lines = run.out.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("fan-out, ") == true, "\(run.out)")
+    for figure in ["write -> event p50 (ms)", "write -> event p99 (ms)", "server CPU per write (ms)"] {
+      for listeners in [1, 100] {
+        let row = try #require(
+          lines.first { $0.hasPrefix(figure) && $0.dropFirst(26).hasPrefix(String(format: "%5d", listeners)) },
+          "no row \(figure) at \(listeners)")
+        #expect(row.hasSuffix("x"), "a row without its ratio: \(row)")
+      }
+    }
+    #expect(lines.contains { $0.hasPrefix("memory per stream (KiB)") })
+    #expect(lines.last == "missed deliveries: 0")
+  }
+
+  @Test("--peer other than nchan is refused")
+  func badPeer() throws {
+    let run = try ChildProcess.run(["bench", "--peer", "pushpin"])
+    #expect(run.status != 0)
+    #expect(run.err.contains("--peer must be nchan"))
+  }
+
   @Test("--samples must be at least 1")
   func badSamples() throws {
     let run = try ChildProcess.run(["bench", "--samples", "0"])
