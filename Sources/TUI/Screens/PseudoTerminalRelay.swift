@@ -69,15 +69,21 @@ final class PseudoTerminalRelay: Sendable {
 
   /// Gives the real terminal the input and local modes curses set on the pseudo-terminal, without output
   /// processing (the pseudo-terminal already turned curses' output into what the terminal must receive).
-  func mirrorModes() {
+  ///
+  /// - Throws: ``TerminalSession/OpenError`` when the modes cannot be read or set.
+  func mirrorModes() throws(TerminalSession.OpenError) {
     var modes = termios()
-    guard tcgetattr(fileno(output), &modes) == 0 else { return }
     var terminalModes = originalModes
+    guard tcgetattr(fileno(output), &modes) == 0 else {
+      throw TerminalSession.OpenError(reason: "cannot read curses' terminal modes: \(String(cString: strerror(errno)))")
+    }
     terminalModes.c_iflag = modes.c_iflag
     terminalModes.c_lflag = modes.c_lflag
     terminalModes.c_cc = modes.c_cc
     terminalModes.c_oflag &= ~tcflag_t(OPOST)
-    _ = tcsetattr(terminal, TCSADRAIN, &terminalModes)
+    guard tcsetattr(terminal, TCSADRAIN, &terminalModes) == 0 else {
+      throw TerminalSession.OpenError(reason: "cannot set the terminal's modes: \(String(cString: strerror(errno)))")
+    }
   }
 
   /// Makes the pseudo-terminal's window `size`, like the real terminal's.

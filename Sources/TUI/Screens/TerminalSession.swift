@@ -74,7 +74,14 @@ public final class TerminalSession: Sendable {
         if let recorder {
           relay = try PseudoTerminalRelay(size: recorder.size) { recorder.output(bytes: $0) }
         }
-        screen = try CursesScreen(reportsMouse: mouse, output: relay?.output)
+        let cursesScreen = try CursesScreen(reportsMouse: mouse, output: relay?.output)
+        do throws(OpenError) {
+          try relay?.mirrorModes()
+        } catch {
+          cursesScreen.end()
+          throw error
+        }
+        screen = cursesScreen
       } catch {
         relay?.finish()
         failure.error.withLock { $0 = error }
@@ -82,7 +89,6 @@ public final class TerminalSession: Sendable {
         continuation.finish()
         return
       }
-      relay?.mirrorModes()
       mailbox.setSize(screen.size)
       opened.signal()
       SessionLoop(
