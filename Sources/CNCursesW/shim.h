@@ -9,8 +9,10 @@
 #define NCURSES_WIDECHAR 1 /* must precede the include, or get_wch/add_wch/cchar_t disappear */
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
+#include <pty.h>
 #include <stdio.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 
 static inline WINDOW *bh_stdscr(void) { return stdscr; }
 static inline FILE *bh_stdin(void) { return stdin; }
@@ -36,6 +38,21 @@ static inline int bh_window_size(int fd, int *out_rows, int *out_cols) {
   *out_rows = size.ws_row;
   *out_cols = size.ws_col;
   return 0;
+}
+
+/*
+ * Opens a pseudo-terminal pair whose window is rows x cols: 0 with *out_master and *out_slave set, -1 with errno set.
+ * openpty is declared in <pty.h>, which Swift's Glibc module does not include.
+ */
+static inline int bh_open_pty(int rows, int cols, int *out_master, int *out_slave) {
+  struct winsize size = {.ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols};
+  return openpty(out_master, out_slave, NULL, NULL, &size);
+}
+
+/* Sets the window size of the terminal on fd (TIOCSWINSZ): 0 on success, -1 with errno set. */
+static inline int bh_set_window_size(int fd, int rows, int cols) {
+  struct winsize size = {.ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols};
+  return ioctl(fd, TIOCSWINSZ, &size);
 }
 
 /*

@@ -68,23 +68,27 @@ struct DisplayOptions: ParsableArguments {
     let panels = chosenTheme.boxGlyphs(for: glyphs)
     if choice.screen == .curses {
       LogFile.keepStandardErrorOffScreen(logFile)
+      let recorder = try record.map { path in
+        guard let size = TerminalProbe.windowSize() else {
+          throw CLIError("cannot record \(path): the terminal's window size cannot be read")
+        }
+        return try makeRecorder(path, size: size, title: configuration.server) { logFile?.append($0) }
+      }
       let session: TerminalSession
       do {
-        session = try TerminalSession(palette: palette, kiosk: kiosk)
+        session = try TerminalSession(palette: palette, kiosk: kiosk, recorder: recorder)
       } catch {
+        recorder?.close()
         throw CLIError(error.description)
       }
       let terminal = TerminalOutput(
         session: session, glyphs: glyphs, colorDepth: palette == .monochrome ? .none : choice.colorDepth)
-      let (output, recorder) = try recording(terminal, palette: palette, title: configuration.server) {
-        logFile?.append($0)
-      }
       let app = PlayerApp(
-        configuration: configuration, api: api, output: output, panels: panels, log: { logFile?.append($0) },
+        configuration: configuration, api: api, output: terminal, panels: panels, log: { logFile?.append($0) },
         onFrame: onFrame)
       let reason = await app.run()
-      recorder?.close()
       session.close()
+      recorder?.close()
       logFile?.append("display ended: \(reason)")
       if let signalNumber = Self.signalNumber(endingWith: reason) { throw ExitCode(128 + signalNumber) }
       return reason
@@ -98,7 +102,10 @@ struct DisplayOptions: ParsableArguments {
     }
     let headless = HeadlessOutput(
       width: width, height: height, glyphs: glyphs, palette: ansi ? palette : nil, frameLimit: frames)
-    let (output, recorder) = try recording(headless, palette: palette, title: configuration.server, log: log)
+    let recorder = try record.map { try makeRecorder($0, size: (width, height), title: configuration.server, log: log) }
+    let output: any FrameOutput =
+      recorder.map { RecordingOutput(headless, recorder: $0, palette: palette == .monochrome ? nil : palette) }
+      ?? headless
     let app = PlayerApp(
       configuration: configuration, api: api, output: output, panels: panels, log: log, onFrame: onFrame)
     let reason = await app.run()
@@ -106,20 +113,16 @@ struct DisplayOptions: ParsableArguments {
     return reason
   }
 
-  /// `output`, recording into `--record` when it is given, with the recorder to close at the end.
-  private func recording(
-    _ output: any FrameOutput, palette: Palette, title: String, log: @escaping @Sendable (String) -> Void
-  ) throws -> (any FrameOutput, CastRecorder?) {
-    guard let record else { return (output, nil) }
-    let recorder: CastRecorder
+  /// A recorder writing `--record`'s file `path` for a terminal of `size`; a write that fails later goes to `log`.
+  private func makeRecorder(
+    _ path: String, size: (width: Int, height: Int), title: String, log: @escaping @Sendable (String) -> Void
+  ) throws -> CastRecorder {
     do {
-      recorder = try CastRecorder(
-        path: record, width: output.size.width, height: output.size.height, title: "Bulkhead: \(title)",
-        onFailure: log)
+      return try CastRecorder(
+        path: path, width: size.width, height: size.height, title: "Bulkhead: \(title)", onFailure: log)
     } catch {
       throw CLIError(error.description)
     }
-    return (RecordingOutput(output, recorder: recorder, palette: palette == .monochrome ? nil : palette), recorder)
   }
 
   /// The theme `--theme` names, or the default one (the built-in mono theme when the default's file is missing).

@@ -20,21 +20,29 @@ struct RecordingTests {
     return (header, try lines.dropFirst().map { try JSONParser.parse(Array($0.utf8)) })
   }
 
-  /// Replays `cast` with `asciinema cat` in a `width` × `height` tmux pane (it needs a terminal) until the pane
-  /// shows what `done` wants; expects `asciinema cat` to succeed and returns the pane's text.
-  static func replay(_ cast: String, width: Int, height: Int, until done: (String) -> Bool) throws -> String {
+  /// Replays `cast` with `asciinema cat` in a `width` × `height` tmux pane (it needs a terminal) with tmux `options`
+  /// until the pane shows what `done` wants; expects `asciinema cat` to succeed and returns the pane's text, and
+  /// the text with its colours and attributes once `asciinema cat` ended.
+  static func replay(
+    _ cast: String, width: Int, height: Int, options: [String] = [], until done: (String) -> Bool
+  ) throws -> (text: String, styled: String) {
     let status = cast + ".status"
     let screen = try TmuxScreen(
       ["sh", "-c", "'\(try #require(asciinemaTool))' cat '\(cast)'; echo $? > '\(status)'; sleep 60"], width: width,
-      height: height, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"])
+      height: height, environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color"], options: options)
     defer { screen.kill() }
     let shown = try screen.waitFor("the replayed frame", done)
-    let deadline = Date().addingTimeInterval(10)
-    while !FileManager.default.fileExists(atPath: status), Date() < deadline { usleep(50_000) }
-    let code = try? String(contentsOfFile: status, encoding: .utf8)
+    let code = waitForFile(status)
     #expect(
       code?.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "asciinema cat ended with \(code ?? "nothing")")
-    return shown
+    return (shown, try screen.capture(escapes: true))
+  }
+
+  /// The contents of the file at `path` once it exists, waiting at most 10 s; nil when it never appears.
+  static func waitForFile(_ path: String) -> String? {
+    let deadline = Date().addingTimeInterval(10)
+    while !FileManager.default.fileExists(atPath: path), Date() < deadline { usleep(50_000) }
+    return try? String(contentsOfFile: path, encoding: .utf8)
   }
 
   /// The rows of `text` without trailing spaces, and without trailing empty rows.
@@ -69,30 +77,66 @@ struct RecordingTests {
     let lastFrame = try #require(frames.last).split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
     let expected = Self.rows(lastFrame.joined(separator: "\n"))
     #expect(expected.count > 5)
-    let shown = try Self.replay(cast, width: 80, height: 24) { Self.rows($0) == expected }
+    let shown = try Self.replay(cast, width: 80, height: 24) { Self.rows($0) == expected }.text
     #expect(Self.rows(shown) == expected)
   }
 
-  @Test("play --record under curses records the pane's size and its frames, and replays them")
+  @Test("play --record under curses records the very bytes the terminal was sent; replayed, they show the same pane")
   func cursesPlay() async throws {
-    let cast = try temporaryFolder().appendingPathComponent("play.cast").path
+    let folder = try temporaryFolder()
+    let cast = folder.appendingPathComponent("play.cast").path
+    let sent = folder.appendingPathComponent("sent.bytes").path
+    let start = folder.appendingPathComponent("start").path
+    let exitStatus = folder.appendingPathComponent("status").path
+    // tmux ignores the alternate screen, so both panes keep the last frame after curses ends.
+    let options = ["set -g alternate-screen off"]
+    var live = ""
     try await ServerHarness.with { server in
-      let screen = try CursesPlayTests.display(server.base, width: 90, height: 28, ["--record", cast])
+      // The display starts once tmux pipes the pane's output to `sent`, so that file holds every byte it sent; the
+      // pane stays after it ends, showing what it left on the terminal.
+      let script = #"while [ ! -e "$1" ]; do sleep 0.05; done; status=$2; shift 2; "$@"; echo $? > "$status"; sleep 60"#
+      let screen = try TmuxScreen(
+        [
+          "sh", "-c", script, "sh", start, exitStatus, try #require(bulkheadExecutable).path, "play", "--server",
+          server.base, "--record", cast,
+        ],
+        width: 90, height: 28,
+        environment: ["LANG": "C.UTF-8", "TERM": "tmux-256color", "SWIFT_BACKTRACE": "enable=no"], options: options)
       defer { screen.kill() }
+      try screen.pipeOutput(to: sent)
+      FileManager.default.createFile(atPath: start, contents: nil)
       try screen.waitFor(text: "MSV Kestrel Dawn")
       _ = try await server.gm("/api/gm/broadcast/", #"{"content":"HULL BREACH DECK 2","priority":"LOW"}"#)
       try screen.waitFor(text: "HULL BREACH DECK 2")
       try screen.send("q")
-      let deadline = Date().addingTimeInterval(5)
-      while screen.isRunning, Date() < deadline { usleep(50_000) }
+      let code = Self.waitForFile(exitStatus)
+      #expect(code?.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "play ended with \(code ?? "nothing")")
+      live = try screen.capture(escapes: true)
     }
     let (header, events) = try Self.read(cast)
     #expect(header["width"] == .int(90))
     #expect(header["height"] == .int(28))
-    #expect(events.count >= 2)
-    #expect(events.contains { $0.arrayValue?[2].stringValue?.contains("HULL BREACH DECK 2") == true })
-    let shown = try Self.replay(cast, width: 90, height: 28) { $0.contains("HULL BREACH DECK 2") }
-    #expect(shown.contains("HULL BREACH DECK 2"))
+    let recorded = events.filter { $0.arrayValue?[1] == "o" }.compactMap { $0.arrayValue?[2].stringValue }.joined()
+    // Byte for byte what the terminal received (tmux's copy is complete once it ends, so wait for it a little).
+    let deadline = Date().addingTimeInterval(10)
+    var received = ""
+    repeat {
+      received = (try? String(contentsOfFile: sent, encoding: .utf8)) ?? ""
+      if received == recorded { break }
+      usleep(100_000)
+    } while Date() < deadline
+    #expect(
+      received.utf8.elementsEqual(recorded.utf8),
+      "the cast's \(recorded.utf8.count) bytes differ from the \(received.utf8.count) bytes sent")
+    // curses' own output: the alternate screen entered and left, and the cursor addressed to a row and column
+    // (a frame-by-frame repaint would only home it).
+    #expect(recorded.contains("\u{1B}[?1049h") && recorded.contains("\u{1B}[?1049l"))
+    #expect(recorded.contains(/\x1B\[[0-9]+;[0-9]+H/))
+    #expect(recorded.contains("HULL BREACH DECK 2"))
+    let replayed = try Self.replay(cast, width: 90, height: 28, options: options) {
+      Self.rows($0).contains { $0.contains("HULL BREACH DECK 2") }
+    }
+    #expect(Self.rows(replayed.styled) == Self.rows(live), "the replayed pane differs from the live one")
   }
 
   @Test("a recording that cannot be created stops the command with its reason")

@@ -9,13 +9,24 @@ final class TmuxScreen: @unchecked Sendable {
 
   /// The private socket name.
   let name: String
+  /// The configuration file the tmux server starts with.
+  private let configuration: String
 
   /// Starts `command` (an argument list, run without a shell) in a `width` × `height` pane with `environment`.
   ///
   /// `NO_COLOR` is emptied unless `environment` sets it: `swift test` sets `NO_COLOR=1` for its own output, and a
-  /// player's terminal has no such thing.
-  init(_ command: [String], width: Int, height: Int, environment: [String: String] = [:]) throws {
+  /// player's terminal has no such thing. `options` are tmux commands the server runs before the pane starts, e.g.
+  /// `set -g remain-on-exit on`.
+  init(_ command: [String], width: Int, height: Int, environment: [String: String] = [:], options: [String] = [])
+    throws
+  {
     name = "bulkhead-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    if options.isEmpty {
+      configuration = "/dev/null"
+    } else {
+      configuration = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).conf").path
+      try options.map { $0 + "\n" }.joined().write(toFile: configuration, atomically: true, encoding: .utf8)
+    }
     let environment = environment.merging(["NO_COLOR": ""]) { given, _ in given }
     let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
     let line = (["env"] + assignments + command).map(Self.quote).joined(separator: " ")
@@ -32,6 +43,17 @@ final class TmuxScreen: @unchecked Sendable {
   /// Whether the pane's command still runs (the session ends with it).
   var isRunning: Bool {
     (try? run(["has-session"]).status) == 0
+  }
+
+  /// Whether the pane's command has ended while the pane stays (with `remain-on-exit`).
+  var paneIsDead: Bool {
+    (try? run(["display-message", "-p", "#{pane_dead}"]).output.hasPrefix("1")) ?? false
+  }
+
+  /// Appends everything the pane's command writes to its terminal from now on to the file at `path`.
+  func pipeOutput(to path: String) throws {
+    let status = try run(["pipe-pane", "-o", "cat >> \(Self.quote(path))"]).status
+    guard status == 0 else { throw HarnessError("tmux pipe-pane failed with status \(status)") }
   }
 
   /// The process id of the pane's command (`env` execs it, so it is the display itself).
@@ -75,6 +97,7 @@ final class TmuxScreen: @unchecked Sendable {
   /// Ends the tmux server and everything in it.
   func kill() {
     _ = try? run(["kill-server"])
+    if configuration != "/dev/null" { try? FileManager.default.removeItem(atPath: configuration) }
   }
 
   deinit { kill() }
@@ -108,7 +131,7 @@ final class TmuxScreen: @unchecked Sendable {
     }
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     _ = closeFrom(&actions, 3)
-    let argv = ([executable, "-L", name, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+    let argv = ([executable, "-L", name, "-f", configuration] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)

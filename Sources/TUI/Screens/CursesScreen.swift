@@ -33,16 +33,17 @@ final class CursesScreen {
   /// The time ncurses waits after a lone Escape for the rest of an escape sequence, in milliseconds.
   private static let escapeDelay: Int32 = 100
 
-  /// Opens curses on standard input and output (with `newterm`, never `initscr`, which exits on failure).
+  /// Opens curses on standard input and output (with `newterm`, never `initscr`, which exits on failure), or on
+  /// `output` instead of standard output when given (a ``PseudoTerminalRelay``'s).
   ///
   /// Checks first what ``TerminalProbe`` checks (terminals on both ends, `TERM` set, known and able to address the
   /// cursor) and throws ``TerminalSession/OpenError`` with the reason when curses cannot run. Colours are enabled
   /// only when the terminal has them and `NO_COLOR` is unset. With `reportsMouse`, presses and releases of the first
   /// mouse button are read as ``TerminalInput/mouse(_:)`` where the terminal reports them.
-  init(reportsMouse: Bool = false) throws(TerminalSession.OpenError) {
+  init(reportsMouse: Bool = false, output: UnsafeMutablePointer<FILE>? = nil) throws(TerminalSession.OpenError) {
     let choice = TerminalProbe.choose(TerminalProbe.detect(forceHeadless: false))
     guard choice.screen == .curses else { throw TerminalSession.OpenError(reason: choice.reason) }
-    guard let screen = newterm(nil, bh_stdout(), bh_stdin()), let window = bh_stdscr() else {
+    guard let screen = newterm(nil, output ?? bh_stdout(), bh_stdin()), let window = bh_stdscr() else {
       throw TerminalSession.OpenError(reason: "curses could not open the terminal")
     }
     self.screen = screen

@@ -135,6 +135,14 @@ public enum TerminalProbe {
       codesetIsUTF8: localeIsUTF8(), noColor: environment("NO_COLOR") != nil, forceHeadless: forceHeadless)
   }
 
+  /// The window size of the terminal on standard output (TIOCGWINSZ), or `nil` when it cannot be read.
+  public static func windowSize() -> (width: Int, height: Int)? {
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    guard bh_window_size(STDOUT_FILENO, &rows, &columns) == 0 else { return nil }
+    return (Int(columns), Int(rows))
+  }
+
   /// Adopts the environment's locale (`setlocale(LC_ALL, "")`) and tells whether its codeset is UTF-8.
   public static func localeIsUTF8() -> Bool {
     setlocale(LC_ALL, "")

@@ -45,9 +45,11 @@ public final class TerminalSession: Sendable {
   ///   - palette: the colours roles are drawn in.
   ///   - kiosk: ignore SIGINT and SIGQUIT and pass Ctrl-C on as a key, so a player cannot leave the display.
   ///   - mouse: report presses and releases of the first mouse button as ``TerminalInput/mouse(_:)``.
+  ///   - recorder: records every byte curses sends to the terminal (through a ``PseudoTerminalRelay``) and every
+  ///     resize; without it curses writes to standard output itself.
   /// - Throws: ``OpenError`` when there is no usable terminal (not a TTY, `TERM` unset, unknown or unable to address
   ///   the cursor), or when another session is open.
-  public init(palette: Palette, kiosk: Bool, mouse: Bool = false) throws(OpenError) {
+  public init(palette: Palette, kiosk: Bool, mouse: Bool = false, recorder: CastRecorder? = nil) throws(OpenError) {
     var fds: [Int32] = [-1, -1]
     guard pipe(&fds) == 0 else {
       throw OpenError(reason: "cannot create a wake-up pipe (errno \(errno))")
@@ -66,10 +68,22 @@ public final class TerminalSession: Sendable {
     let failure = OpenFailure()
     let body = SessionThreadBody {
       SignalRouter.blockHandledSignals()
+      var relay: PseudoTerminalRelay?
       let screen: CursesScreen
       do throws(OpenError) {
-        screen = try CursesScreen(reportsMouse: mouse)
+        if let recorder {
+          relay = try PseudoTerminalRelay(size: recorder.size) { recorder.output(bytes: $0) }
+        }
+        let cursesScreen = try CursesScreen(reportsMouse: mouse, output: relay?.output)
+        do throws(OpenError) {
+          try relay?.mirrorModes()
+        } catch {
+          cursesScreen.end()
+          throw error
+        }
+        screen = cursesScreen
       } catch {
+        relay?.finish()
         failure.error.withLock { $0 = error }
         opened.signal()
         continuation.finish()
@@ -77,7 +91,14 @@ public final class TerminalSession: Sendable {
       }
       mailbox.setSize(screen.size)
       opened.signal()
-      SessionLoop(screen: screen, mailbox: mailbox, continuation: continuation).run()
+      SessionLoop(
+        screen: screen, mailbox: mailbox, continuation: continuation,
+        onResize: { size in
+          relay?.resize(to: size)
+          recorder?.resize(width: size.width, height: size.height)
+        },
+        onScreenEnded: { relay?.finish() }
+      ).run()
     }
     var thread = pthread_t()
     let context = Unmanaged.passRetained(body).toOpaque()
@@ -253,6 +274,10 @@ private struct SessionLoop {
   let screen: CursesScreen
   let mailbox: SessionMailbox
   let continuation: AsyncStream<TerminalEvent>.Continuation
+  /// Called with the terminal's new size when curses adopted it.
+  let onResize: ((width: Int, height: Int)) -> Void
+  /// Called when curses has ended, before the end is reported.
+  let onScreenEnded: () -> Void
 
   /// Consecutive wake-ups with standard input readable but no key: end of input, the terminal is gone.
   private static let emptyReadsMeaningHangup = 8
@@ -304,6 +329,7 @@ private struct SessionLoop {
         }
       }
       if work.resize, let size = screen.adoptWindowSize() {
+        onResize(size)
         mailbox.setSize(size)
         continuation.yield(.resized(width: size.width, height: size.height))
         redraw = true
@@ -326,6 +352,7 @@ private struct SessionLoop {
       }
     }
     screen.end()
+    onScreenEnded()
     if let endReason { continuation.yield(.ended(endReason)) }
     continuation.finish()
   }
@@ -342,81 +369,5 @@ private final class SessionThreadBody: Sendable {
 
   init(_ run: @escaping @Sendable () -> Void) {
     self.run = run
-  }
-}
-
-/// Catches the process's terminal-related signals (once, for the life of the process) and routes them to the open
-/// session's mailbox.
-///
-/// Each signal is set to SIG_IGN before its Dispatch source is made, so ncurses never installs handlers of its own
-/// and no signal takes its default action in between.
-private final class SignalRouter: Sendable {
-  /// The router, made when the first session opens.
-  static let shared = SignalRouter()
-
-  /// The signals routed to a session.
-  static let handled: [Int32] = [SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGWINCH, SIGTSTP, SIGTTIN, SIGTTOU]
-  /// The signals that end the process when no session is open.
-  static let terminating: Set<Int32> = [SIGTERM, SIGHUP, SIGQUIT, SIGINT]
-
-  /// The open session's mailbox.
-  private let target = Mutex<SessionMailbox?>(nil)
-  /// The Dispatch sources; kept so they stay alive.
-  private nonisolated(unsafe) let sources: [any DispatchSourceSignal]
-
-  private init() {
-    signal(SIGPIPE, SIG_IGN)
-    let queue = DispatchQueue(label: "bulkhead.terminal-signals")
-    sources = Self.handled.map { signalNumber in
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-      source.setEventHandler { SignalRouter.shared.route(signalNumber) }
-      source.resume()
-      return source
-    }
-  }
-
-  /// Hands a caught signal to the open session, or exits on a terminating signal when none is open.
-  private func route(_ signalNumber: Int32) {
-    if let mailbox = target.withLock({ $0 }) {
-      mailbox.post(signal: signalNumber)
-    } else if Self.terminating.contains(signalNumber) {
-      _exit(128 + signalNumber)
-    }
-  }
-
-  /// Routes signals to `mailbox`; `false` when another session's mailbox is attached.
-  func attach(_ mailbox: SessionMailbox) -> Bool {
-    target.withLock { target in
-      guard target == nil else { return false }
-      target = mailbox
-      return true
-    }
-  }
-
-  /// Stops routing signals to `mailbox`.
-  func detach(_ mailbox: SessionMailbox) {
-    target.withLock { target in
-      if target === mailbox { target = nil }
-    }
-  }
-
-  /// Blocks the handled signals on the calling thread, so they never interrupt its terminal output.
-  static func blockHandledSignals() {
-    var set = sigset_t()
-    sigemptyset(&set)
-    for signalNumber in handled { sigaddset(&set, signalNumber) }
-    pthread_sigmask(SIG_BLOCK, &set, nil)
-  }
-
-  /// The conventional name of a signal the router handles, e.g. "SIGTERM".
-  static func name(of signalNumber: Int32) -> String {
-    switch signalNumber {
-    case SIGTERM: "SIGTERM"
-    case SIGHUP: "SIGHUP"
-    case SIGQUIT: "SIGQUIT"
-    case SIGINT: "SIGINT"
-    default: "signal \(signalNumber)"
-    }
   }
 }
