@@ -1,6 +1,7 @@
 # Bulkhead: `make demo` runs the product on its bundled campaign, `make test` runs the tests.
 
-SYSTEM_PACKAGES := libsqlite3-dev libncurses-dev libpng-dev curl tmux
+# postgresql: the cluster tests start their own throwaway server with its programs.
+SYSTEM_PACKAGES := libsqlite3-dev libncurses-dev libpng-dev curl tmux postgresql
 SWIFT ?= swift
 
 .PHONY: deps build demo test lint serve bench

@@ -24,19 +24,29 @@ public struct AccountError: Error, CustomStringConvertible, Sendable {
   public let description: String
 }
 
-/// GM accounts and their sessions in SQLite, with bcrypt run off the cooperative pool.
+/// GM accounts and their sessions (in SQLite, or in a cluster's PostgreSQL), with bcrypt run off the cooperative
+/// pool.
 public struct AccountStore: Sendable {
   /// The bcrypt cost: about 80 ms per hash or check on this kind of machine.
   public static let bcryptCost: UInt8 = 10
   /// How long a login token is valid.
   public static let sessionLifetime: TimeInterval = 12 * 3600
-  let database: Database
+  let records: any AccountRecords
   /// Checked when the user is unknown, so an unknown name costs what a wrong password costs.
   private let decoyHash: String
 
-  /// A store over `database`.
+  /// A store over the SQLite `database`.
   public init(database: Database) {
-    self.database = database
+    self.init(records: SQLiteAccountRecords(database: database))
+  }
+
+  /// A store over a cluster's database.
+  public init(cluster: ClusterDatabase) {
+    self.init(records: PostgresAccountRecords(database: cluster))
+  }
+
+  private init(records: any AccountRecords) {
+    self.records = records
     decoyHash = Bcrypt.hash(UUID().uuidString, cost: Self.bcryptCost)
   }
 
@@ -51,24 +61,19 @@ public struct AccountStore: Sendable {
       throw AccountError(description: "the password must have at least 8 characters")
     }
     let hash = try await Self.offPool { Bcrypt.hash(password, cost: Self.bcryptCost) }
-    try await database.pool.write { db in
-      try GMAccount(username: username, passwordHash: hash, createdAt: Date()).save(db)
-      try GMSession.filter(Column("username") == username).deleteAll(db)
-    }
+    try await records.save(GMAccount(username: username, passwordHash: hash, createdAt: Date()))
   }
 
   /// The account names, sorted.
   public func usernames() async throws -> [String] {
-    try await database.pool.read { db in
-      try String.fetchAll(db, sql: "SELECT username FROM gmAccount ORDER BY username")
-    }
+    try await records.usernames()
   }
 
   /// Checks a password and, when it is right, opens a session.
   ///
   /// - Returns: the token and its expiry, or nil when the name or the password is wrong.
   func login(username: String, password: String) async throws -> GMSession? {
-    let account = try await database.pool.read { db in try GMAccount.fetchOne(db, key: username) }
+    let account = try await records.account(username)
     let hash = account?.passwordHash ?? decoyHash
     let matches = try await Self.offPool { Bcrypt.verify(password, hash: hash) }
     guard let account, matches else { return nil }
@@ -78,18 +83,13 @@ public struct AccountStore: Sendable {
     let session = GMSession(
       token: bytes.map { String(format: "%02x", $0) }.joined(), username: account.username,
       expiresAt: Date().addingTimeInterval(Self.sessionLifetime))
-    try await database.pool.write { db in
-      try GMSession.filter(Column("expiresAt") < Date()).deleteAll(db)
-      try session.insert(db)
-    }
+    try await records.open(session)
     return session
   }
 
   /// The GM a token belongs to, when the token is known and not expired.
   func user(forToken token: String) async throws -> String? {
-    try await database.pool.read { db in
-      try GMSession.fetchOne(db, key: token).flatMap { $0.expiresAt > Date() ? $0.username : nil }
-    }
+    try await records.session(token).flatMap { $0.expiresAt > Date() ? $0.username : nil }
   }
 
   private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws -> T {

@@ -6,5 +6,5 @@ struct Bulkhead: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bulkhead",
     abstract: "A live player display for tabletop sci-fi horror sessions.",
-    subcommands: [Serve.self, Play.self, Demo.self, GM.self, Accounts.self, Tap.self, Bench.self])
+    subcommands: [Serve.self, Play.self, Demo.self, GM.self, Accounts.self, Session.self, Tap.self, Bench.self])
 }

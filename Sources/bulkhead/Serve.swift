@@ -21,8 +21,17 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "The SQLite database (default: $XDG_DATA_HOME/bulkhead/bulkhead.sqlite).")
   var db: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Run as one server of a cluster on this PostgreSQL database (postgres://user:password@host:5432/db).",
+      discussion: "BULKHEAD_DATABASE_URL does the same.", valueName: "url"))
+  var cluster: String?
+
   @Option(help: "Seconds between keepalive comments on the stream (at most 16: clients call 40 s of silence a stall).")
   var keepalive = 15.0
+
+  @Flag(help: "Start the campaign's session over (STANDBY, a new epoch) instead of resuming the stored one.")
+  var newSession = false
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -35,9 +44,11 @@ struct Serve: AsyncParsableCommand {
   func run() async throws {
     LoggingSystem.bootstrap(StreamLogHandler.standardError)
     let campaign = try CampaignOption.load(campaign)
-    let configuration = ServerConfiguration(
+    let database = try DatabaseChoice(cluster: cluster, db: db)
+    var configuration = ServerConfiguration(
       host: host, port: port, campaign: campaign, databasePath: db ?? Paths.defaultDatabase(),
-      keepalive: .milliseconds(Int(keepalive * 1000)))
+      keepalive: .milliseconds(Int(keepalive * 1000)), newSession: newSession)
+    if case .cluster(let url) = database { configuration.cluster = url }
     let logger = Logger(label: "bulkhead")
     for warning in campaign.warnings { logger.warning("campaign: \(warning)") }
     // Each display holds a connection: a shell's usual 1024 open files would stop the server near 1000 displays.
@@ -47,9 +58,9 @@ struct Serve: AsyncParsableCommand {
     }
     let server: BulkheadServer
     do {
-      server = try BulkheadServer(configuration: configuration, logger: logger)
+      server = try await BulkheadServer(configuration: configuration, logger: logger)
     } catch {
-      throw CLIError("cannot open the database \(configuration.databasePath): \(error)")
+      throw CLIError("cannot open the database \(database.description): \(error)")
     }
     let name = campaign.shipName ?? campaign.root.lastPathComponent
     let host = host

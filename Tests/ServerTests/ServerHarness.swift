@@ -54,11 +54,11 @@ struct ServerHarness {
   /// Starts a server; `body` runs against it, then the server stops.
   static func with<T>(
     keepalive: Duration = .seconds(15), listenerBuffer: Int = 64, databaseFolder: URL? = nil,
-    campaign: Campaign? = nil, port: Int = 0, _ body: (ServerHarness) async throws -> T
+    campaign: Campaign? = nil, port: Int = 0, cluster: String? = nil, _ body: (ServerHarness) async throws -> T
   ) async throws -> T {
     let harness = try await start(
       keepalive: keepalive, listenerBuffer: listenerBuffer, databaseFolder: databaseFolder,
-      campaign: campaign ?? demoCampaign, port: port)
+      campaign: campaign ?? demoCampaign, port: port, cluster: cluster)
     do {
       let result = try await body(harness)
       await harness.stop()
@@ -70,15 +70,16 @@ struct ServerHarness {
   }
 
   static func start(
-    keepalive: Duration, listenerBuffer: Int, databaseFolder: URL?, campaign: Campaign, port: Int = 0
+    keepalive: Duration, listenerBuffer: Int, databaseFolder: URL?, campaign: Campaign, port: Int = 0,
+    cluster: String? = nil
   ) async throws -> ServerHarness {
     let folder = try databaseFolder ?? temporaryFolder()
     var logger = Logger(label: "test-server")
     logger.logLevel = .warning
-    let server = try BulkheadServer(
+    let server = try await BulkheadServer(
       configuration: ServerConfiguration(
         port: port, campaign: campaign, databasePath: folder.appendingPathComponent("db.sqlite").path,
-        keepalive: keepalive, listenerBuffer: listenerBuffer),
+        keepalive: keepalive, listenerBuffer: listenerBuffer, cluster: cluster),
       logger: logger)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let task = Task {
