@@ -1,7 +1,7 @@
 /// Everything the GM has set about the shared screen; the payload is built from it.
 ///
-/// A value type changed only by `Reducer.apply`; the server keeps one in memory.
-public struct ActiveViewState: Sendable, Equatable {
+/// A value type changed only by `Reducer.apply`; the server commits each one to its database (as JSON).
+public struct ActiveViewState: Sendable, Equatable, Codable {
   public var viewType: ViewType = .standby
   public var locationSlug = ""
   /// The location of the last ENCOUNTER opened: fog, doors, decks and tokens refer to its map,

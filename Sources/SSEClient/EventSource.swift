@@ -53,16 +53,30 @@ public struct EventSource: Sendable {
     var failures = 0
     var attempt = 0
     var opened = 0
+    let urls = [configuration.url] + configuration.fallbackURLs
+    var current = 0
+    /// Servers that failed one after the other since one last streamed.
+    var failedInRow = 0
     while !Task.isCancelled {
       attempt += 1
       out.yield(.state(.connecting(attempt: attempt)))
-      let end = await connect(&parser, &health, &opened, out)
+      let end = await connect(urls[current], &parser, &health, &opened, out)
       switch end {
       case .closed(let reason):
         out.yield(.state(.closed(reason: reason)))
         return
       case .failed(let reason, let retryAfter, let openFor):
         if Task.isCancelled { break }
+        if urls.count > 1 {
+          failedInRow = openFor == nil ? failedInRow + 1 : 1
+          current = (current + 1) % urls.count
+          if failedInRow < urls.count && configuration.reconnects {
+            // Another server may still answer: move on at once, without counting a failure.
+            out.yield(.state(.waiting(attempt: attempt + 1, delay: .zero, reason: reason)))
+            continue
+          }
+          failedInRow = 0
+        }
         health.recordFailure()
         out.yield(.health(health))
         if let openFor, openFor >= configuration.healthyAfter { failures = 0 }
@@ -92,13 +106,13 @@ public struct EventSource: Sendable {
   }
 
   private func connect(
-    _ parser: inout SSEParser, _ health: inout ConnectionHealth, _ opened: inout Int,
+    _ url: String, _ parser: inout SSEParser, _ health: inout ConnectionHealth, _ opened: inout Int,
     _ out: AsyncStream<EventSourceUpdate>.Continuation
   ) async -> ConnectionEnd {
     let response: HTTPClientResponse
     do {
       response = try await client.execute(
-        request(lastEventID: parser.lastEventID), timeout: timeAmount(configuration.connectTimeout))
+        request(url, lastEventID: parser.lastEventID), timeout: timeAmount(configuration.connectTimeout))
     } catch {
       return .failed("cannot connect: \(error)", retryAfter: nil, openFor: nil)
     }
@@ -131,8 +145,8 @@ public struct EventSource: Sendable {
     StallWatch(floor: configuration.stallFloor, factor: configuration.stallFactor, environment: environment)
   }
 
-  private func request(lastEventID: String) -> HTTPClientRequest {
-    var request = HTTPClientRequest(url: configuration.url)
+  private func request(_ url: String, lastEventID: String) -> HTTPClientRequest {
+    var request = HTTPClientRequest(url: url)
     request.headers.add(name: "Accept", value: "text/event-stream")
     request.headers.add(name: "Cache-Control", value: "no-cache")
     if LastEventIDHeader.canSend(lastEventID) {

@@ -2,6 +2,9 @@
 public struct EventSourceConfiguration: Sendable {
   /// The stream's URL.
   public var url: String
+  /// The same stream on other servers (a cluster's), tried in turn when the current one fails: a failure counts
+  /// towards `healthThreshold` only once every server has failed in a row.
+  public var fallbackURLs: [String] = []
   /// Extra request headers (added after `Accept`, `Cache-Control` and `Last-Event-ID`).
   public var headers: [(String, String)] = []
   /// The last event ID to send on the first request (`""`: none).

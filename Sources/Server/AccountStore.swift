@@ -24,7 +24,8 @@ public struct AccountError: Error, CustomStringConvertible, Sendable {
   public let description: String
 }
 
-/// GM accounts and their sessions in SQLite, with bcrypt run off the cooperative pool.
+/// GM accounts and their sessions (in SQLite, or in a cluster's PostgreSQL), with bcrypt run off the cooperative
+/// pool.
 public struct AccountStore: Sendable {
   /// The bcrypt cost: about 80 ms per hash or check on this kind of machine.
   public static let bcryptCost: UInt8 = 10
@@ -33,15 +34,24 @@ public struct AccountStore: Sendable {
   public static let maximumPasswordBytes = 72
   /// How long a login token is valid.
   public static let sessionLifetime: TimeInterval = 12 * 3600
-  let database: Database
+  let records: any AccountRecords
   /// Checked when the user is unknown, so an unknown name costs what a wrong password costs.
   private let decoyHash: String
   /// The sessions already looked up: a GM write checks its token in memory.
   private let sessions = SessionCache()
 
-  /// A store over `database`.
+  /// A store over the SQLite `database`.
   public init(database: Database) {
-    self.database = database
+    self.init(records: SQLiteAccountRecords(database: database))
+  }
+
+  /// A store over a cluster's database.
+  public init(cluster: ClusterDatabase) {
+    self.init(records: PostgresAccountRecords(database: cluster))
+  }
+
+  private init(records: any AccountRecords) {
+    self.records = records
     decoyHash = Bcrypt.hash(UUID().uuidString, cost: Self.bcryptCost)
   }
 
@@ -61,18 +71,13 @@ public struct AccountStore: Sendable {
           "the password must be at most \(Self.maximumPasswordBytes) bytes (UTF-8): bcrypt ignores anything longer")
     }
     let hash = try await Self.offPool { Bcrypt.hash(password, cost: Self.bcryptCost) }
-    try await database.pool.write { db in
-      try GMAccount(username: username, passwordHash: hash, createdAt: Date()).save(db)
-      try GMSession.filter(Column("username") == username).deleteAll(db)
-    }
+    try await records.save(GMAccount(username: username, passwordHash: hash, createdAt: Date()))
     sessions.forget(username: username)
   }
 
   /// The account names, sorted.
   public func usernames() async throws -> [String] {
-    try await database.pool.read { db in
-      try String.fetchAll(db, sql: "SELECT username FROM gmAccount ORDER BY username")
-    }
+    try await records.usernames()
   }
 
   /// Checks a password and, when it is right, opens a session.
@@ -82,7 +87,7 @@ public struct AccountStore: Sendable {
   /// A password longer than ``maximumPasswordBytes`` never matches: no account can have one, and bcrypt would
   /// compare only its first 72 bytes. It costs the same bcrypt check as any other attempt, so its length tells nothing.
   func login(username: String, password: String) async throws -> GMSession? {
-    let account = try await database.pool.read { db in try GMAccount.fetchOne(db, key: username) }
+    let account = try await records.account(username)
     let tooLong = password.utf8.count > Self.maximumPasswordBytes
     let hash = tooLong ? decoyHash : account?.passwordHash ?? decoyHash
     let matches = try await Self.offPool { Bcrypt.verify(password, hash: hash) }
@@ -93,10 +98,7 @@ public struct AccountStore: Sendable {
     let session = GMSession(
       token: bytes.map { String(format: "%02x", $0) }.joined(), username: account.username,
       expiresAt: Date().addingTimeInterval(Self.sessionLifetime))
-    try await database.pool.write { db in
-      try GMSession.filter(Column("expiresAt") < Date()).deleteAll(db)
-      try session.insert(db)
-    }
+    try await records.open(session)
     sessions.remember(session.token, username: session.username, expiresAt: session.expiresAt)
     return session
   }
@@ -111,7 +113,7 @@ public struct AccountStore: Sendable {
     case .expired: return nil
     case .unknown: break
     }
-    guard let session = try await database.pool.read({ db in try GMSession.fetchOne(db, key: token) }) else {
+    guard let session = try await records.session(token) else {
       sessions.forget(token: token)
       return nil
     }

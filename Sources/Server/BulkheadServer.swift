@@ -12,8 +12,11 @@ public struct ServerConfiguration: Sendable {
   /// 0 picks a free port.
   public var port: Int
   public var campaign: Campaign
-  /// The SQLite file (created when missing).
+  /// The SQLite file (created when missing); not used in a cluster.
   public var databasePath: String
+  /// The cluster's PostgreSQL database (`postgres://…`): set, the session, accounts and messages live there and the
+  /// server follows the other servers' writes.
+  public var cluster: String?
   /// Time between `: keepalive` comments on the stream.
   public var keepalive: Duration
   /// Bytes a stream's connection may have queued (beyond what the kernel holds) before it is closed as too slow.
@@ -27,12 +30,14 @@ public struct ServerConfiguration: Sendable {
   public var metrics: MetricsAddress?
   /// HTTPS instead of HTTP on the API port, when set.
   public var tls: ServerTLS?
+  /// Start the campaign's session over (new epoch, version 0, STANDBY) instead of resuming the stored one.
+  public var newSession: Bool
 
   /// A configuration; the defaults are those of `bulkhead serve`.
   public init(
     host: String = "127.0.0.1", port: Int = 8000, campaign: Campaign, databasePath: String,
     keepalive: Duration = .seconds(15), listenerBufferBytes: Int = 64 * 1024, requestTimeout: Duration = .seconds(10),
-    maximumConnections: Int? = nil
+    maximumConnections: Int? = nil, newSession: Bool = false, cluster: String? = nil
   ) {
     self.host = host
     self.port = port
@@ -42,6 +47,8 @@ public struct ServerConfiguration: Sendable {
     self.listenerBufferBytes = listenerBufferBytes
     self.requestTimeout = requestTimeout
     self.maximumConnections = maximumConnections
+    self.newSession = newSession
+    self.cluster = cluster
   }
 }
 
@@ -56,26 +63,61 @@ public struct BulkheadServer: Sendable {
   let configuration: ServerConfiguration
   let messages: MessageStore
   let logger: Logger
+  /// The cluster's database, when the server is part of one.
+  private let clusterDatabase: ClusterDatabase?
+  /// What runs beside the HTTP server: the fan-out's keepalives, and in a cluster the listener.
+  private let services: [any Service]
   private let stopRequests: AsyncStream<Void>
   private let stopContinuation: AsyncStream<Void>.Continuation
 
-  /// Opens the database and prepares the state; nothing listens until `run`.
-  public init(configuration: ServerConfiguration, logger: Logger) throws {
-    let database = try Database(path: configuration.databasePath)
+  /// Opens the database and resumes the campaign's stored session (or starts a new one when there is none,
+  /// or when `newSession` is set); nothing listens until `run`.
+  public init(configuration: ServerConfiguration, logger: Logger) async throws {
     self.configuration = configuration
     self.logger = logger
-    messages = MessageStore(database: database)
-    accounts = AccountStore(database: database)
     (stopRequests, stopContinuation) = AsyncStream.makeStream(of: Void.self)
-    var generator = SystemRandomNumberGenerator()
-    let random: UInt64 = generator.next()
-    let epoch = String(random & 0xFFFF_FFFF_FFFF, radix: 36)
+    let key = configuration.campaign.sessionKey
+    let session: any SessionStore
+    if let url = configuration.cluster {
+      let cluster = try await ClusterDatabase.connect(url, logger: logger)
+      clusterDatabase = cluster
+      messages = MessageStore(cluster: cluster)
+      accounts = AccountStore(cluster: cluster)
+      session = PostgresSessionStore(database: cluster, campaign: key)
+    } else {
+      let database = try Database(path: configuration.databasePath)
+      clusterDatabase = nil
+      messages = MessageStore(database: database)
+      accounts = AccountStore(database: database)
+      session = SQLiteSessionStore(database: database, campaign: key)
+    }
+    let snapshot: SessionSnapshot
+    do {
+      snapshot = try await session.open(startOver: configuration.newSession)
+    } catch {
+      clusterDatabase?.close()
+      throw error
+    }
+    if snapshot.version == 0 {
+      logger.info("new session \(snapshot.epoch) of \(configuration.campaign.sessionKey)")
+    } else {
+      logger.info(
+        "resuming session \(snapshot.epoch) of \(configuration.campaign.sessionKey) at version \(snapshot.version)")
+    }
     store = StateStore(
-      campaign: configuration.campaign, messages: messages, epoch: epoch,
+      campaign: configuration.campaign, session: session, snapshot: snapshot, messages: messages,
       bufferBytes: configuration.listenerBufferBytes, keepalive: configuration.keepalive)
     let metrics = metrics
     store.broadcaster.observeSends { metrics.sent(.full, bytes: $0, listeners: $1, isEvent: $2) }
     store.compactBroadcaster.observeSends { metrics.sent(.lean, bytes: $0, listeners: $1, isEvent: $2) }
+    if let clusterDatabase, let sessions = session as? PostgresSessionStore {
+      services = [
+        store.broadcaster, store.compactBroadcaster,
+        ClusterListener(database: clusterDatabase, sessions: sessions, store: store, logger: logger),
+      ]
+    } else {
+      services = [store.broadcaster, store.compactBroadcaster]
+    }
   }
 
   /// Asks a running server to shut down gracefully, as SIGTERM does.
@@ -112,20 +154,21 @@ public struct BulkheadServer: Sendable {
         tls: configuration.tls),
       configuration: .init(
         address: .hostname(configuration.host, port: configuration.port), serverName: "bulkhead", backlog: 4096),
-      services: [store.broadcaster, store.compactBroadcaster],
+      services: services,
       onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
       logger: logger)
-    var services: [any Service] = [application]
+    var groupServices: [any Service] = [application]
     if let address = configuration.metrics {
-      services.append(
+      groupServices.append(
         MetricsListener.application(
           metrics: metrics, host: address.host, port: address.port, logger: logger, onListening: onMetricsListening))
     }
     var groupConfiguration = ServiceGroupConfiguration(
-      services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+      services: groupServices, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
     // A response stuck writing to a client that reads nothing must not hold the exit up.
     groupConfiguration.maximumGracefulShutdownDuration = .seconds(1)
     let group = ServiceGroup(configuration: groupConfiguration)
+    defer { clusterDatabase?.close() }
     try await withThrowingTaskGroup(of: Void.self) { tasks in
       tasks.addTask {
         for await _ in stopRequests {

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 
-/// The SQLite database of a server: GM accounts and sessions, broadcasts, CHARON conversations.
+/// The SQLite database of a server: the active view of each campaign's session, GM accounts and their logins,
+/// broadcasts, CHARON conversations.
 ///
-/// A `DatabasePool` (WAL journal): every acknowledged write is committed to disk before the
-/// response goes out, so messages survive a restart or a `kill -9`.
+/// A `DatabasePool` (WAL journal, `synchronous = FULL`): every acknowledged write is committed to disk before
+/// the response goes out, so the table and the messages survive a restart, a `kill -9` or a power cut.
 public struct Database: Sendable {
   /// The pool every store shares.
   public let pool: DatabasePool
@@ -15,6 +16,7 @@ public struct Database: Sendable {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     var configuration = Configuration()
     configuration.busyMode = .timeout(5)
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     pool = try DatabasePool(path: path, configuration: configuration)
     try Self.migrator.migrate(pool)
   }
@@ -47,6 +49,15 @@ public struct Database: Sendable {
         table.column("role", .text).notNull()
         table.column("content", .text).notNull()
         table.column("createdAt", .datetime).notNull()
+      }
+    }
+    migrator.registerMigration("v2-active-session") { db in
+      try db.create(table: "activeSession") { table in
+        table.primaryKey("campaign", .text)
+        table.column("epoch", .text).notNull()
+        table.column("version", .integer).notNull()
+        table.column("state", .text).notNull()
+        table.column("updatedAt", .datetime).notNull()
       }
     }
     return migrator

@@ -18,6 +18,12 @@ struct JSONErrorMiddleware: RouterMiddleware {
       return try error.response(from: request, context: context)
     } catch let error as CommandError {
       return try APIError(error).response(from: request, context: context)
+    } catch let error as DatabaseUnavailable {
+      context.logger.warning("database unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+      var response = JSONResponse.make(
+        ["error": .string("the database is unavailable, try again shortly: \(error)")], status: .serviceUnavailable)
+      response.headers[.retryAfter] = "2"
+      return response
     } catch let error as HTTPResponseError {
       if error.status == .notFound, let allowed = allowedMethods(request.uri.path), !allowed.isEmpty {
         var response = JSONResponse.make(

@@ -44,51 +44,44 @@ struct CharonRecord: Codable, FetchableRecord, MutablePersistableRecord, Sendabl
   }
 }
 
-/// Broadcasts and CHARON conversations in SQLite.
+/// Broadcasts and CHARON conversations, in SQLite or in a cluster's PostgreSQL database.
 public struct MessageStore: Sendable {
   /// How many messages `/api/messages/` returns at most.
   public static let pageSize = 50
-  let database: Database
+  let records: any MessageRecords
 
-  /// A store over `database`.
+  /// A store over the SQLite `database`.
   public init(database: Database) {
-    self.database = database
+    records = SQLiteMessageRecords(database: database)
+  }
+
+  /// A store over a cluster's database.
+  public init(cluster: ClusterDatabase) {
+    records = PostgresMessageRecords(database: cluster)
   }
 
   /// Stores a broadcast and returns its id.
   func addBroadcast(sender: String, content: String, priority: MessagePriority) async throws -> Int64 {
-    try await database.pool.write { db in
-      var message = BroadcastRecord(
-        sender: sender, content: content, priority: priority.rawValue, createdAt: Date())
-      try message.insert(db)
-      return message.id ?? 0
-    }
+    try await records.insert(
+      BroadcastRecord(sender: sender, content: content, priority: priority.rawValue, createdAt: Date()))
   }
 
   /// The newest broadcasts with an id above `since`, newest first, at most `pageSize`.
   func broadcasts(since: Int64) async throws -> [BroadcastRecord] {
-    try await database.pool.read { db in
-      try BroadcastRecord.filter(Column("id") > since).order(Column("id").desc)
-        .limit(Self.pageSize).fetchAll(db)
-    }
+    try await records.broadcasts(since: since, limit: Self.pageSize)
   }
 
   /// Appends a line to a CHARON channel and returns its message id.
   func addCharonMessage(channel: String, role: String, content: String) async throws -> String {
     let messageID = UUID().uuidString.lowercased()
-    try await database.pool.write { db in
-      var message = CharonRecord(
-        messageID: messageID, channel: channel, role: role, content: content, createdAt: Date())
-      try message.insert(db)
-    }
+    try await records.insert(
+      CharonRecord(messageID: messageID, channel: channel, role: role, content: content, createdAt: Date()))
     return messageID
   }
 
   /// The conversation of a channel, oldest first.
   func charonConversation(channel: String) async throws -> [CharonRecord] {
-    try await database.pool.read { db in
-      try CharonRecord.filter(Column("channel") == channel).order(Column("id")).fetchAll(db)
-    }
+    try await records.conversation(channel: channel)
   }
 }
 

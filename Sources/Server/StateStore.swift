@@ -1,13 +1,11 @@
 import BulkheadCore
 import NIOCore
 
-/// The one active view of a server: serializes every change, builds and encodes the payload
-/// once per change, and publishes the frame.
+/// The active view of a server: commits every change to the session store before it is acknowledged, then
+/// builds and encodes the payload once per change and publishes the frame.
 public actor StateStore {
   /// The campaign, loaded once at start.
   public nonisolated let campaign: Campaign
-  /// New at each server start.
-  public nonisolated let epoch: String
   /// Where frames go.
   public nonisolated let broadcaster: Broadcaster
   /// Where the lean stream's frames go (`?compact=1`): after a listener's first frame, `location_data` and
@@ -15,65 +13,61 @@ public actor StateStore {
   public nonisolated let compactBroadcaster: Broadcaster
   private let builder: PayloadBuilder
   private let messages: MessageStore
-  private(set) var state = ActiveViewState()
-  private(set) var version = 0
+  private let session: any SessionStore
+  private let turns = WriteTurns()
+  /// The session as last published.
+  private(set) var snapshot: SessionSnapshot
   /// The current payload's JSON bytes.
   private(set) var payload: ByteBuffer
   /// The ``PayloadBuilder/staticKey(of:)`` of the last state published.
   private var staticKey: String
 
-  /// A store in the start state (STANDBY, version 0).
-  public init(
-    campaign: Campaign, messages: MessageStore, epoch: String, bufferBytes: Int, keepalive: Duration
+  /// A store that starts from `snapshot`, the session as stored.
+  init(
+    campaign: Campaign, session: any SessionStore, snapshot: SessionSnapshot, messages: MessageStore,
+    bufferBytes: Int, keepalive: Duration
   ) {
     self.campaign = campaign
-    self.epoch = epoch
+    self.session = session
+    self.snapshot = snapshot
     self.messages = messages
     builder = PayloadBuilder(campaign: campaign)
-    let initial = ActiveViewState()
-    let bytes = builder.encode(initial, version: 0, epoch: epoch)
+    let bytes = builder.encode(snapshot.state, version: snapshot.version, epoch: snapshot.epoch)
     payload = ByteBuffer(bytes: bytes)
-    let frame = Self.frame(bytes, epoch: epoch, version: 0)
+    let frame = Self.frame(bytes, epoch: snapshot.epoch, version: snapshot.version)
     broadcaster = Broadcaster(initial: frame, bufferBytes: bufferBytes, keepalive: keepalive)
     compactBroadcaster = Broadcaster(initial: frame, bufferBytes: bufferBytes, keepalive: keepalive)
-    staticKey = builder.staticKey(of: initial)
+    staticKey = builder.staticKey(of: snapshot.state)
   }
 
   /// The current state.
-  public var currentState: ActiveViewState { state }
+  public var currentState: ActiveViewState { snapshot.state }
 
-  /// Validates and applies `command`; a change is announced to every listener before this returns.
+  /// The session's lineage.
+  public var epoch: String { snapshot.epoch }
+
+  /// The current version.
+  public var version: Int { snapshot.version }
+
+  /// Validates and applies `command`, commits the change, then announces it to every listener, before this
+  /// returns. Commands run one at a time, in the order they arrive.
   ///
   /// - Returns: the fields of the success response.
-  /// - Throws: `CommandError` (nothing changed, nothing announced) or a storage error.
+  /// - Throws: `CommandError` (nothing changed, nothing announced) or a storage error (nothing announced).
   func execute(_ command: Command) async throws -> [String: JSONValue] {
-    let outcome = try Reducer.apply(command, to: state, campaign: campaign)
-    // The state changes before any suspension point: a command that runs while this one awaits
-    // its storage write starts from the new state.
-    if outcome.state != state {
-      let bytes = builder.encode(outcome.state, version: version + 1, epoch: epoch)
-      guard bytes.count <= WriteLimits.payloadBytes else {
-        throw CommandError(
-          .invalid,
-          "this change would make the view \(bytes.count) bytes, over the limit of \(WriteLimits.payloadBytes) "
-            + "that every display reads: remove tokens or shorten their names")
-      }
-      state = outcome.state
-      version += 1
-      payload = ByteBuffer(bytes: bytes)
-      let frame = Self.frame(bytes, epoch: epoch, version: version)
-      broadcaster.publish(frame)
-      let key = builder.staticKey(of: state)
-      if key == staticKey {
-        let lean = builder.encode(state, version: version, epoch: epoch, omittingStatic: true)
-        compactBroadcaster.publish(Self.frame(lean, epoch: epoch, version: version), snapshot: frame)
-      } else {
-        compactBroadcaster.publish(frame)
-        staticKey = key
-      }
+    await turns.begin()
+    defer { turns.end() }
+    let campaign = campaign
+    let builder = builder
+    let committed = try await session.commit(cached: snapshot) { state in
+      let outcome = try Reducer.apply(command, to: state, campaign: campaign)
+      if outcome.state != state { try Self.checkSize(of: outcome.state, builder) }
+      return outcome
     }
-    var response = outcome.response
-    switch outcome.effect {
+    for snapshot in committed.missed { adopt(snapshot) }
+    adopt(committed.snapshot)
+    var response = committed.outcome.response
+    switch committed.outcome.effect {
     case .broadcast(let sender, let content, let priority)?:
       let id = try await messages.addBroadcast(sender: sender, content: content, priority: priority)
       response["message_id"] = .int(Int(id))
@@ -84,6 +78,37 @@ public actor StateStore {
       break
     }
     return response
+  }
+
+  /// Publishes `newer` when it supersedes the session last published (a later version, or a session started
+  /// over); an older or equal one is ignored.
+  func adopt(_ newer: SessionSnapshot) {
+    guard newer.supersedes(snapshot) else { return }
+    let restarted = newer.epoch != snapshot.epoch
+    snapshot = newer
+    let bytes = builder.encode(newer.state, version: newer.version, epoch: newer.epoch)
+    payload = ByteBuffer(bytes: bytes)
+    let frame = Self.frame(bytes, epoch: newer.epoch, version: newer.version)
+    broadcaster.publish(frame)
+    let key = builder.staticKey(of: newer.state)
+    if key == staticKey && !restarted {
+      let lean = builder.encode(newer.state, version: newer.version, epoch: newer.epoch, omittingStatic: true)
+      compactBroadcaster.publish(Self.frame(lean, epoch: newer.epoch, version: newer.version), snapshot: frame)
+    } else {
+      compactBroadcaster.publish(frame)
+      staticKey = key
+    }
+  }
+
+  /// Refuses a state whose payload would be larger than every display reads (``WriteLimits/payloadBytes``).
+  private static func checkSize(of state: ActiveViewState, _ builder: PayloadBuilder) throws(CommandError) {
+    let bytes = builder.encode(state, version: 0, epoch: "").count
+    guard bytes <= WriteLimits.payloadBytes else {
+      throw CommandError(
+        .invalid,
+        "this change would make the view \(bytes) bytes, over the limit of \(WriteLimits.payloadBytes) "
+          + "that every display reads: remove tokens or shorten their names")
+    }
   }
 
   /// An SSE frame: `id: <epoch>.<version>`, `event: activeview`, the payload on one `data:` line.

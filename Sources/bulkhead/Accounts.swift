@@ -27,7 +27,7 @@ struct Accounts: AsyncParsableCommand {
       guard let line = readLine(strippingNewline: true), !line.isEmpty else {
         throw CLIError("no password on standard input")
       }
-      let store = try openAccounts(db)
+      let store = try await openAccounts(db)
       do {
         try await store.setAccount(username: name, password: line)
       } catch let error as AccountError {
@@ -50,11 +50,16 @@ struct Accounts: AsyncParsableCommand {
   }
 }
 
-private func openAccounts(_ path: String?) throws -> AccountStore {
-  let path = path ?? Paths.defaultDatabase()
-  do {
-    return AccountStore(database: try Database(path: path))
-  } catch {
-    throw CLIError("cannot open the database \(path): \(error)")
+/// The accounts of the cluster's database (`BULKHEAD_DATABASE_URL`) or of the SQLite file.
+private func openAccounts(_ path: String?) async throws -> AccountStore {
+  switch try DatabaseChoice(cluster: nil, db: path) {
+  case .cluster(let url):
+    return AccountStore(cluster: try await DatabaseChoice.connect(url))
+  case .sqlite(let path):
+    do {
+      return AccountStore(database: try Database(path: path))
+    } catch {
+      throw CLIError("cannot open the database \(path): \(error)")
+    }
   }
 }

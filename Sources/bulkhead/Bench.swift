@@ -15,7 +15,9 @@ struct Bench: AsyncParsableCommand {
       fixture ship; drawing that ENCOUNTER at 160x48; decoding a 512x512 portrait and drawing it into 24x12 \
       cells; the SSE parser on 1 MB of small events and on one large \
       event; the time from a GM token move to each listener's parser delivering its event, with 1, 100 and \
-      1000 listeners on a loopback server, and with 100 and 1000 on the lean stream (?compact=1); capacity: a `bulkhead serve` child process showing the ENCOUNTER holds \
+      1000 listeners on a loopback server, and with 100 and 1000 on the lean stream (?compact=1); with --cluster, \
+      two servers on one PostgreSQL with 500 listeners each: a write on the first to the events on each, and the \
+      writes per second through PostgreSQL; capacity: a `bulkhead serve` child process showing the ENCOUNTER holds \
       10,000 idle streams (the open-file limit is raised to the hard limit), with its resident memory per stream, \
       then a burst of 1000 connects started at once, timed from each connect to its first event; and the bytes the \
       curses display (`bulkhead play` on a 100x30 pseudo-terminal, xterm-256color, UTF-8) writes for one token \
@@ -31,6 +33,12 @@ struct Bench: AsyncParsableCommand {
 
   @Flag(help: "Print one JSON object instead of the table.")
   var json = false
+
+  @Option(
+    help: ArgumentHelp(
+      "A scratch PostgreSQL database for the cluster figures (default: BULKHEAD_DATABASE_URL; none: skipped).",
+      discussion: "Its session of the demo campaign is started over.", valueName: "url"))
+  var cluster: String?
 
   @Option(
     help: ArgumentHelp(
@@ -70,6 +78,14 @@ struct Bench: AsyncParsableCommand {
     fanOut.lean = true
     for listeners in quick ? [100] : [100, 1000] {
       figures.append(try await fanOut.run(listeners: listeners))
+    }
+    if let url = cluster ?? ProcessInfo.processInfo.environment[DatabaseChoice.environmentVariable] {
+      let bench = BenchCluster(
+        campaign: campaign, url: url, listenersPerServer: quick ? 50 : 500, writes: Swift.max(1, runs / 5))
+      figures += try await bench.run()
+    } else {
+      FileHandle.standardError.write(
+        Data("cluster figures skipped: pass --cluster postgres://… (a scratch database)\n".utf8))
     }
     let capacity = BenchCapacity(campaign: campaign, idleStreams: quick ? 1000 : 10_000, burstConnects: 1000)
     figures += try await capacity.run()

@@ -72,7 +72,7 @@ struct BenchFanOut {
   }
 
   /// Reads the event stream until cancelled, logging when each event's version arrives.
-  private static func listen(url: String, client: HTTPClient, log: DeliveryLog) async {
+  static func listen(url: String, client: HTTPClient, log: DeliveryLog) async {
     var parser = SSEParser(maxEventBytes: 8 << 20)
     var listening = false
     do {
@@ -93,7 +93,7 @@ struct BenchFanOut {
   }
 
   /// Polls `condition` every millisecond until it holds or `limit` has passed; returns whether it holds.
-  private static func wait(upTo limit: Duration, _ condition: @Sendable () -> Bool) async -> Bool {
+  static func wait(upTo limit: Duration, _ condition: @Sendable () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now.advanced(by: limit)
     while !condition() {
       guard ContinuousClock.now < deadline else { return false }

@@ -8,7 +8,7 @@ struct Bulkhead: AsyncParsableCommand {
     commandName: "bulkhead",
     abstract: "A live player display for tabletop sci-fi horror sessions.",
     version: BuildInfo.version,
-    subcommands: [Serve.self, Play.self, Demo.self, GM.self, Accounts.self, Tap.self, Bench.self])
+    subcommands: [Serve.self, Play.self, Demo.self, GM.self, Accounts.self, Session.self, Tap.self, Bench.self])
 
   /// Runs the command the arguments name. `bulkhead gm …` goes to ``GM`` as it comes, which parses it with its own
   /// exit statuses; ``GM`` lists the gm commands only so that help, completions and the man page show them.

@@ -45,16 +45,11 @@ struct Demo: AsyncParsableCommand {
     let script = DemoScript(
       gm: HTTPJSONClient(server: base, token: token), speed: speed,
       restartServer: {
-        let epoch = seen.withLock { $0?.payload?.epoch }
         await server.stop()
         await Self.wait(upTo: .seconds(30)) { seen.withLock { $0?.connectionLost ?? false } }
         _ = try await server.start(port: port)
-        await Self.wait(upTo: .seconds(30)) {
-          seen.withLock { model in
-            guard let model, !model.connectionLost, let payload = model.payload else { return false }
-            return payload.epoch != epoch
-          }
-        }
+        // The restarted server resumes the session: the display reconnects to the same table.
+        await Self.wait(upTo: .seconds(30)) { seen.withLock { $0.map { !$0.connectionLost } ?? false } }
       })
     let scriptTask = Task {
       repeat {
@@ -115,7 +110,7 @@ actor DemoServer {
 
   /// Starts a server on `port` (0: a free one) and returns the port it listens on.
   func start(port: Int) async throws -> Int {
-    let server = try BulkheadServer(
+    let server = try await BulkheadServer(
       configuration: ServerConfiguration(host: "127.0.0.1", port: port, campaign: campaign, databasePath: database),
       logger: Logger(label: "bulkhead-demo", factory: { _ in SwiftLogNoOpLogHandler() }))
     if try await server.accounts.usernames().isEmpty {

@@ -5,8 +5,8 @@ import BulkheadTUI
 ///
 /// Standby; the encounter on the Kestrel Dawn with rooms revealed one by one; tokens placed and walked along the
 /// corridors; doors opened and locked; statuses; two portraits; a deck switch; a CRITICAL broadcast; a ship system
-/// damaged on the dashboard; then the server restarts (the display's banner comes and goes) and the table is back
-/// on standby.
+/// damaged on the dashboard; then the server restarts (the display's banner comes and goes) and resumes the session:
+/// the table comes back as the GM left it.
 struct DemoScript {
   /// The GM's authenticated client.
   let gm: HTTPJSONClient

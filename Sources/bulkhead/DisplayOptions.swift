@@ -63,7 +63,7 @@ struct DisplayOptions: ParsableArguments {
     let choice = TerminalProbe.choose(TerminalProbe.detect(forceHeadless: headless))
     let glyphs = ascii ? GlyphSet.ascii : choice.glyphs
     let palette = chosenTheme.palette(for: choice.colorDepth)
-    let api = HTTPJSONClient(server: configuration.server)
+    let api = HTTPJSONClient(server: configuration.server, fallbacks: configuration.fallbackServers)
     let logFile = try log.map(LogFile.init(path:))
     let panels = chosenTheme.boxGlyphs(for: glyphs)
     if choice.screen == .curses {

@@ -11,19 +11,48 @@ struct HTTPJSONClient: PlayerAPI {
   let server: String
   /// A bearer token sent with every request, for GM requests.
   var token: String?
+  /// Other servers of the same cluster, asked in turn when one cannot be reached.
+  var fallbacks: [String] = []
   /// Time allowed for a whole request.
   var timeout: TimeAmount = .seconds(5)
   /// The largest answer read: the largest file the server serves.
   static let maximumBody = 16 << 20
 
+  /// A client with `token`, on `server` and then `fallbacks`.
+  init(server: String, token: String? = nil, fallbacks: [String] = []) {
+    self.server = server
+    self.token = token
+    self.fallbacks = fallbacks
+  }
+
   func get(_ path: String) async throws(PlayerAPIError) -> JSONValue {
-    try await send(HTTPClientRequest(url: server + path))
+    try await onFirstReachable { client throws(PlayerAPIError) in
+      try await client.send(HTTPClientRequest(url: client.server + path))
+    }
   }
 
   func file(_ path: String) async throws(PlayerAPIError) -> [UInt8] {
-    let (status, bytes) = try await exchange(HTTPClientRequest(url: server + path))
-    guard (200..<300).contains(status) else { throw refusal(status, bytes) }
-    return bytes
+    try await onFirstReachable { client throws(PlayerAPIError) in
+      let (status, bytes) = try await client.exchange(HTTPClientRequest(url: client.server + path))
+      guard (200..<300).contains(status) else { throw client.refusal(status, bytes) }
+      return bytes
+    }
+  }
+
+  /// Runs a read on `server`, then on each fallback while the one asked cannot be reached.
+  private func onFirstReachable<T>(
+    _ read: (HTTPJSONClient) async throws(PlayerAPIError) -> T
+  ) async throws(PlayerAPIError) -> T {
+    var lastError = PlayerAPIError.unreachable("no server to ask")
+    for base in [server] + fallbacks {
+      do throws(PlayerAPIError) {
+        return try await read(HTTPJSONClient(server: base, token: token))
+      } catch {
+        guard case .unreachable = error else { throw error }
+        lastError = error
+      }
+    }
+    throw lastError
   }
 
   /// Sends `command`: `POST` its endpoint with its body.

@@ -11,8 +11,13 @@ struct Play: AsyncParsableCommand {
       as text after a line "--- frame N <reason> <UTC time> ---".
       """)
 
-  @Option(help: "The server's base URL.")
-  var server = "http://127.0.0.1:8000"
+  @Option(
+    help: ArgumentHelp(
+      "The server's base URL (default http://127.0.0.1:8000).",
+      discussion: "Repeat it for the servers of a cluster: the display moves to the next one when its server fails."))
+  var server: [String] = []
+
+  private var servers: [String] { server.isEmpty ? ["http://127.0.0.1:8000"] : server }
 
   @Option(help: "Whose view: player or gm (the GM sees fogged rooms dim and hears of trouble sooner).")
   var role: PlayerModel.Role = .player
@@ -30,8 +35,8 @@ struct Play: AsyncParsableCommand {
   @OptionGroup var trust: TrustOptions
 
   func validate() throws {
-    guard server.hasPrefix("http://") || server.hasPrefix("https://") else {
-      throw ValidationError("--server must start with http:// or https://")
+    for url in servers where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+      throw ValidationError("--server must start with http:// or https://: \(url)")
     }
     if let failureThreshold, failureThreshold < 1 {
       throw ValidationError("--failure-threshold must be at least 1")
@@ -39,7 +44,8 @@ struct Play: AsyncParsableCommand {
   }
 
   func run() async throws {
-    var configuration = PlayerConfiguration(server: server, role: role, failureThreshold: failureThreshold)
+    var configuration = PlayerConfiguration(server: servers[0], role: role, failureThreshold: failureThreshold)
+    configuration.fallbackServers = Array(servers.dropFirst())
     configuration.allowsQuit = !kiosk
     _ = try await display.run(configuration, kiosk: kiosk)
   }

@@ -21,6 +21,12 @@ struct Serve: AsyncParsableCommand {
   @Option(help: "The SQLite database (default: $XDG_DATA_HOME/bulkhead/bulkhead.sqlite).")
   var db: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Run as one server of a cluster on this PostgreSQL database (postgres://user:password@host:5432/db).",
+      discussion: "BULKHEAD_DATABASE_URL does the same.", valueName: "url"))
+  var cluster: String?
+
   @Option(help: "Seconds between keepalive comments on the stream (at most 16: clients call 40 s of silence a stall).")
   var keepalive = 15.0
 
@@ -30,6 +36,9 @@ struct Serve: AsyncParsableCommand {
 
   @OptionGroup(title: "Operations")
   var operations: ServeOperations
+
+  @Flag(help: "Start the campaign's session over (STANDBY, a new epoch) instead of resuming the stored one.")
+  var newSession = false
 
   func validate() throws {
     guard (0.5...3600).contains(requestTimeout) else {
@@ -45,9 +54,12 @@ struct Serve: AsyncParsableCommand {
   func run() async throws {
     operations.bootstrapLogging()
     let campaign = try CampaignOption.load(campaign)
+    let database = try DatabaseChoice(cluster: cluster, db: db)
     var configuration = ServerConfiguration(
       host: host, port: port, campaign: campaign, databasePath: db ?? Paths.defaultDatabase(),
-      keepalive: .milliseconds(Int(keepalive * 1000)), requestTimeout: .milliseconds(Int(requestTimeout * 1000)))
+      keepalive: .milliseconds(Int(keepalive * 1000)), requestTimeout: .milliseconds(Int(requestTimeout * 1000)),
+      newSession: newSession)
+    if case .cluster(let url) = database { configuration.cluster = url }
     try operations.apply(to: &configuration)
     let logger = Logger(label: "bulkhead")
     if let warning = operations.cleartextWarning(host: host) { logger.warning("\(warning)") }
@@ -59,9 +71,9 @@ struct Serve: AsyncParsableCommand {
     }
     let server: BulkheadServer
     do {
-      server = try BulkheadServer(configuration: configuration, logger: logger)
+      server = try await BulkheadServer(configuration: configuration, logger: logger)
     } catch {
-      throw CLIError("cannot open the database \(configuration.databasePath): \(error)")
+      throw CLIError("cannot open the database \(database.description): \(error)")
     }
     ShutdownDeadline.install(grace: .seconds(5)) { reason in logger.critical("\(reason)") }
     let name = campaign.shipName ?? campaign.root.lastPathComponent

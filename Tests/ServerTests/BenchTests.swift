@@ -14,9 +14,18 @@ struct BenchTests {
     "json.foundation.encounter": "µs", "json.parser.write_body": "µs", "json.foundation.write_body": "µs",
   ]
 
-  @Test("--quick --json: one JSON object with every figure, positive values and sample counts")
+  /// The cluster figures, measured when PostgreSQL is installed.
+  static let clusterUnits = [
+    "cluster.latency.same_server": "ms", "cluster.latency.other_server": "ms", "cluster.write": "ms",
+  ]
+
+  @Test(
+    "--quick --json: one JSON object with every figure (the cluster's with PostgreSQL), positive values and sample counts"
+  )
   func quickJSON() throws {
-    let run = try ChildProcess.run(["bench", "--quick", "--json"])
+    let postgres = PostgresCluster.binaries == nil ? nil : try PostgresCluster()
+    defer { postgres?.remove() }
+    let run = try ChildProcess.run(["bench", "--quick", "--json"] + (postgres.map { ["--cluster", $0.url] } ?? []))
     #expect(run.status == 0, "\(run.err)")
     let report = try JSONParser.parse(Array(run.out.utf8))
     #expect(report["quick"]?.boolValue == true)
@@ -24,7 +33,9 @@ struct BenchTests {
     let keyed = figures.compactMap { figure in figure["key"]?.stringValue.map { ($0, figure) } }
     let byKey = Dictionary(keyed) { first, _ in first }
     #expect(byKey.count == figures.count, "figure keys are unique")
-    for (key, unit) in Self.expectedUnits {
+    for (key, unit) in Self.expectedUnits.merging(
+      postgres == nil ? [:] : Self.clusterUnits, uniquingKeysWith: { a, _ in a })
+    {
       let figure = try #require(byKey[key], "no figure \(key)")
       #expect(figure["unit"]?.stringValue == unit, "\(key)")
     }
@@ -49,6 +60,12 @@ struct BenchTests {
       #expect((figure["max"]?.doubleValue).map { $0 >= p99 } == true, "\(key)")
       #expect(figure["missed"]?.intValue == 0, "\(key): every listener receives every token move")
       #expect((figure["event_bytes"]?.intValue ?? 0) > 1000, "\(key): the event carries the map")
+    }
+    if postgres != nil {
+      for key in ["cluster.latency.same_server", "cluster.latency.other_server"] {
+        #expect(byKey[key]?["missed"]?.intValue == 0, "\(key): every listener on each server receives every move")
+      }
+      #expect((byKey["cluster.write"]?["writes_per_second"]?.intValue ?? 0) > 0)
     }
     let lean = try #require(byKey["latency.lean.listeners_100"])
     #expect(lean["missed"]?.intValue == 0, "every listener of the lean stream receives every token move")

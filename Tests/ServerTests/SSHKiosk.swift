@@ -45,7 +45,7 @@ final class SSHKiosk: @unchecked Sendable {
     self.tools = tools
     self.folder = folder
     user = String(cString: name)
-    port = try Self.freePort()
+    port = try freeLoopbackPort()
     let fileManager = FileManager.default
     if geteuid() == 0 && !fileManager.fileExists(atPath: Self.privilegeSeparationFolder) {
       try fileManager.createDirectory(
@@ -208,25 +208,6 @@ final class SSHKiosk: @unchecked Sendable {
     }
     process.waitUntilExit()
     return process.terminationStatus
-  }
-
-  /// A free TCP port on 127.0.0.1 (the kernel picks one; it is released for sshd to bind).
-  private static func freePort() throws -> Int {
-    let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard socket >= 0 else { throw HarnessError("socket failed") }
-    defer { close(socket) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) { pointer in
-      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-        bind(socket, address, length) == 0 && getsockname(socket, address, &length) == 0
-      }
-    }
-    guard bound else { throw HarnessError("cannot bind a loopback port") }
-    return Int(UInt16(bigEndian: address.sin_port))
   }
 
   /// `word` quoted for the login shell that runs the `ForceCommand`.

@@ -54,12 +54,12 @@ struct ServerHarness {
   /// Starts a server; `body` runs against it, then the server stops.
   static func with<T>(
     keepalive: Duration = .seconds(15), listenerBufferBytes: Int = 64 * 1024, databaseFolder: URL? = nil,
-    campaign: Campaign? = nil, port: Int = 0, requestTimeout: Duration = .seconds(10),
+    campaign: Campaign? = nil, port: Int = 0, requestTimeout: Duration = .seconds(10), cluster: String? = nil,
     _ body: (ServerHarness) async throws -> T
   ) async throws -> T {
     let harness = try await start(
       keepalive: keepalive, listenerBufferBytes: listenerBufferBytes, databaseFolder: databaseFolder,
-      campaign: campaign ?? demoCampaign, port: port, requestTimeout: requestTimeout)
+      campaign: campaign ?? demoCampaign, port: port, requestTimeout: requestTimeout, cluster: cluster)
     do {
       let result = try await body(harness)
       await harness.stop()
@@ -72,15 +72,16 @@ struct ServerHarness {
 
   static func start(
     keepalive: Duration, listenerBufferBytes: Int, databaseFolder: URL?, campaign: Campaign, port: Int = 0,
-    requestTimeout: Duration = .seconds(10)
+    requestTimeout: Duration = .seconds(10), cluster: String? = nil
   ) async throws -> ServerHarness {
     let folder = try databaseFolder ?? temporaryFolder()
     var logger = Logger(label: "test-server")
     logger.logLevel = .warning
-    let server = try BulkheadServer(
+    let server = try await BulkheadServer(
       configuration: ServerConfiguration(
         port: port, campaign: campaign, databasePath: folder.appendingPathComponent("db.sqlite").path,
-        keepalive: keepalive, listenerBufferBytes: listenerBufferBytes, requestTimeout: requestTimeout),
+        keepalive: keepalive, listenerBufferBytes: listenerBufferBytes, requestTimeout: requestTimeout,
+        cluster: cluster),
       logger: logger)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
     let task = Task {

@@ -4,6 +4,11 @@ import SSEClient
 public struct PlayerConfiguration: Sendable {
   /// The server's base URL, e.g. `http://127.0.0.1:8000`.
   public var server: String
+  /// Other servers of the same cluster, tried in turn when the current one fails; the banner shows only when they
+  /// all fail.
+  public var fallbackServers: [String] = [] {
+    didSet { fallbackServers = fallbackServers.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } }
+  }
   /// Whose view this is.
   public var role: PlayerModel.Role
   /// Consecutive connection failures before the banner shows.
@@ -31,11 +36,17 @@ public struct PlayerConfiguration: Sendable {
   }
 
   /// The stream's URL.
-  public var streamURL: String { server + "/api/active-view/stream/" + (leanStream ? "?compact=1" : "") }
+  public var streamURL: String { streamURL(of: server) }
+
+  /// The stream's URL on `server`.
+  func streamURL(of server: String) -> String {
+    server + "/api/active-view/stream/" + (leanStream ? "?compact=1" : "")
+  }
 
   /// The event source's configuration.
   var eventSource: EventSourceConfiguration {
     var configuration = EventSourceConfiguration(url: streamURL)
+    configuration.fallbackURLs = fallbackServers.map(streamURL(of:))
     configuration.backoffCap = retryCap
     configuration.connectTimeout = connectTimeout
     configuration.healthThreshold = failureThreshold

@@ -1,0 +1,114 @@
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import Synchronization
+
+/// Keeps one server of a cluster in step with the others: `LISTEN`s on its own connection, and on every
+/// notification (and each time it starts listening) reads the versions newer than the server's and publishes them
+/// in order. Notifications are hints: after a lost connection or a PostgreSQL restart it connects again, listens
+/// again and re-reads, so no committed version is skipped.
+final class ClusterListener: Service, Sendable {
+  private let database: ClusterDatabase
+  private let sessions: PostgresSessionStore
+  private let store: StateStore
+  private let logger: Logger
+  /// The listening connection, closed at shutdown to end the wait on notifications.
+  private let connection = Mutex<PostgresConnection?>(nil)
+  /// One catch-up at a time (the listening loop and the poll), so versions are published in order.
+  private let catchingUp = WriteTurns()
+
+  init(database: ClusterDatabase, sessions: PostgresSessionStore, store: StateStore, logger: Logger) {
+    self.database = database
+    self.sessions = sessions
+    self.store = store
+    self.logger = logger
+  }
+
+  /// How often the stored session is read even without a notification: a listening connection that stalls
+  /// without failing (its backend stopped, the network silent) delays the displays by at most this.
+  static let pollInterval: Duration = .seconds(2)
+
+  func run() async throws {
+    await withGracefulShutdownHandler {
+      await withTaskGroup(of: Void.self) { tasks in
+        tasks.addTask { await self.listenUntilCancelled() }
+        tasks.addTask { await self.pollUntilCancelled() }
+        await tasks.waitForAll()
+      }
+    } onGracefulShutdown: {
+      self.closeConnection()
+    }
+  }
+
+  private func pollUntilCancelled() async {
+    await cancelWhenGracefulShutdown {
+      while !Task.isCancelled {
+        do {
+          try await Task.sleep(for: Self.pollInterval)
+        } catch {
+          return
+        }
+        // A failure here is the database's, which the listening loop already reports.
+        try? await self.catchUp()
+      }
+    }
+  }
+
+  private func listenUntilCancelled() async {
+    var delay = Duration.milliseconds(50)
+    var failures = 0
+    while !Task.isCancelled && !Task.isShuttingDownGracefully {
+      do {
+        try await listenOnce {
+          if failures > 0 { self.logger.notice("cluster: listening again after \(failures) failed attempts") }
+          failures = 0
+          delay = .milliseconds(50)
+        }
+      } catch {
+        if Task.isCancelled || Task.isShuttingDownGracefully { return }
+        failures += 1
+        // The first failure is worth a warning; the retries of one outage are not.
+        logger.log(
+          level: failures == 1 ? .warning : .debug,
+          "cluster: the listening connection failed (\(ClusterDatabase.classify(error))); retrying")
+      }
+      try? await Task.sleep(for: delay)
+      delay = min(delay * 2, .seconds(1))
+    }
+  }
+
+  /// One connection: LISTEN, catch up, then catch up on each notification until the connection fails.
+  private func listenOnce(onListening: () -> Void) async throws {
+    let opened = try await PostgresConnection.connect(
+      configuration: database.url.connectionConfiguration, id: 1, logger: logger)
+    connection.withLock { $0 = opened }
+    defer { closeConnection() }
+    try await opened.listen(on: PostgresSessionStore.channel) { notifications in
+      try await catchUp()
+      onListening()
+      for try await notification in notifications where notification.payload == sessions.campaign {
+        try await catchUp()
+      }
+    }
+  }
+
+  /// Publishes every stored version newer than the server's, in order.
+  func catchUp() async throws {
+    await catchingUp.begin()
+    defer { catchingUp.end() }
+    let published = await store.snapshot
+    let stored = try await sessions.current()
+    guard stored.supersedes(published) else { return }
+    if stored.epoch == published.epoch {
+      for snapshot in try await sessions.versions(after: published, upTo: stored.version - 1) {
+        await store.adopt(snapshot)
+      }
+    }
+    await store.adopt(stored)
+  }
+
+  private func closeConnection() {
+    guard let open = connection.withLock({ $0.take() }) else { return }
+    Task { try? await open.close() }
+  }
+}
