@@ -91,7 +91,7 @@ public enum GMConsoleFrame {
     if let payload = model.view.payload {
       PlayerFrame.drawView(
         model.view, payload, in: layout.view, glyphs: glyphs, panels: panels, portraitMode: portraitMode,
-        on: &canvas)
+        tokenKey: false, on: &canvas)
     } else {
       PlayerFrame.drawPanel(
         title: "BULKHEAD", clock: model.view.clock, subtitle: "CONNECTING" + glyphs.pick("…", "..."),
