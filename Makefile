@@ -1,6 +1,6 @@
 # Bulkhead: `make demo` runs the product on its bundled campaign, `make test` runs the tests.
 
-SYSTEM_PACKAGES := libsqlite3-dev libncurses-dev libpng-dev curl tmux
+SYSTEM_PACKAGES := libsqlite3-dev libncurses-dev libpng-dev curl tmux libsixel-bin
 SWIFT ?= swift
 
 .PHONY: deps build demo test lint serve bench

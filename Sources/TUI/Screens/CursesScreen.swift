@@ -122,6 +122,19 @@ final class CursesScreen {
     clearok(window, true)
   }
 
+  /// Makes the next ``refresh()`` send `rows` in full, whatever curses believes they show (a sixel picture there
+  /// is taken away only by text written over it).
+  func repaintRows(_ rows: [Int]) {
+    for row in rows { wredrawln(window, Int32(row), 1) }
+  }
+
+  /// Writes `bytes` to the terminal past curses (pictures), after everything curses has sent.
+  func writeDirectly(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    fflush(bh_stdout())
+    _ = GraphicsProbe.writeAll(bytes, to: STDOUT_FILENO)
+  }
+
   /// Every key press waiting in the input, decoded; empty when there is none.
   ///
   /// ncurses reports "no input" and "the terminal is gone" alike, so the caller must watch for the hangup itself.

@@ -45,9 +45,11 @@ public final class TerminalSession: Sendable {
   ///   - palette: the colours roles are drawn in.
   ///   - kiosk: ignore SIGINT and SIGQUIT and pass Ctrl-C on as a key, so a player cannot leave the display.
   ///   - mouse: report presses and releases of the first mouse button as ``TerminalInput/mouse(_:)``.
+  ///   - images: draws the canvases' pictures (``Canvas/images``) past curses after each frame, when given; they
+  ///     are taken away on a resize, a repaint and at the end.
   /// - Throws: ``OpenError`` when there is no usable terminal (not a TTY, `TERM` unset, unknown or unable to address
   ///   the cursor), or when another session is open.
-  public init(palette: Palette, kiosk: Bool, mouse: Bool = false) throws(OpenError) {
+  public init(palette: Palette, kiosk: Bool, mouse: Bool = false, images: ImageLayer? = nil) throws(OpenError) {
     var fds: [Int32] = [-1, -1]
     guard pipe(&fds) == 0 else {
       throw OpenError(reason: "cannot create a wake-up pipe (errno \(errno))")
@@ -77,7 +79,7 @@ public final class TerminalSession: Sendable {
       }
       mailbox.setSize(screen.size)
       opened.signal()
-      SessionLoop(screen: screen, mailbox: mailbox, continuation: continuation).run()
+      SessionLoop(screen: screen, mailbox: mailbox, continuation: continuation, initialImages: images).run()
     }
     var thread = pthread_t()
     let context = Unmanaged.passRetained(body).toOpaque()
@@ -253,6 +255,8 @@ private struct SessionLoop {
   let screen: CursesScreen
   let mailbox: SessionMailbox
   let continuation: AsyncStream<TerminalEvent>.Continuation
+  /// The pictures' layer, when the terminal shows pictures.
+  let initialImages: ImageLayer?
 
   /// Consecutive wake-ups with standard input readable but no key: end of input, the terminal is gone.
   private static let emptyReadsMeaningHangup = 8
@@ -265,6 +269,7 @@ private struct SessionLoop {
     var canvas: Canvas?
     var emptyReads = 0
     var endReason: String?
+    var images = initialImages
     let hangup = Int16(POLLHUP | POLLERR | POLLNVAL)
     var fds = [
       pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
@@ -304,6 +309,10 @@ private struct SessionLoop {
         }
       }
       if work.resize, let size = screen.adoptWindowSize() {
+        if images?.isShowing == true {
+          screen.writeDirectly(images?.reset() ?? [])
+          screen.repaint()
+        }
         mailbox.setSize(size)
         continuation.yield(.resized(width: size.width, height: size.height))
         redraw = true
@@ -317,13 +326,28 @@ private struct SessionLoop {
         redraw = true
       }
       if work.repaint {
+        screen.writeDirectly(images?.reset() ?? [])
         screen.repaint()
         redraw = true
       }
       if redraw {
         if let canvas { screen.draw(canvas, palette: palette) }
         screen.refresh()
+        if let canvas, var layer = images {
+          let update = layer.update(to: canvas)
+          if !update.repaintRows.isEmpty {
+            screen.repaintRows(update.repaintRows)
+            screen.refresh()
+          }
+          screen.writeDirectly(update.bytes)
+          images = layer
+        }
       }
+    }
+    if images?.isShowing == true {
+      screen.writeDirectly(images?.reset() ?? [])
+      screen.repaint()
+      screen.refresh()
     }
     screen.end()
     if let endReason { continuation.yield(.ended(endReason)) }
