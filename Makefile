@@ -1,9 +1,10 @@
 # Bulkhead: `make demo` runs the product on its bundled campaign, `make test` runs the tests.
 
 SYSTEM_PACKAGES := libsqlite3-dev libncurses-dev libpng-dev curl tmux
-# What the tests use besides: promtool (prometheus), asciinema, man, bash-completion, openssl (certificates), postgresql (the cluster tests start
+# What the tests use besides: promtool (prometheus), asciinema, man, bash-completion, openssl (certificates), sixel2png (libsixel-bin),
+# postgresql (the cluster tests start
 # their own throwaway server with its programs).
-TEST_PACKAGES := prometheus asciinema man-db bash-completion openssl postgresql
+TEST_PACKAGES := prometheus asciinema man-db bash-completion openssl postgresql libsixel-bin
 SWIFT ?= swift
 
 # `make install`: where things go (DESTDIR for staged installs and packages). BINARY is the executable installed;

@@ -109,6 +109,7 @@ let package = Package(
       dependencies: [
         "BulkheadCore",
         "BulkheadServer",
+        "BulkheadTUI",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],

@@ -27,6 +27,13 @@ struct DisplayOptions: ParsableArguments {
   var ascii = false
 
   @Option(
+    help: """
+      Portraits as pictures: auto (ask the terminal whether it speaks the kitty graphics protocol or sixel), \
+      sixel, kitty, or off (half blocks, as on any terminal).
+      """)
+  var images: ImagesChoice = .auto
+
+  @Option(
     help: "Append diagnostics to this file (a curses display drops them without it); curses sends stderr there too.")
   var log: String?
 
@@ -53,7 +60,9 @@ struct DisplayOptions: ParsableArguments {
   /// `configuration` until it ends, restores the terminal and returns why it ended.
   ///
   /// - Parameters:
-  ///   - kiosk: a curses display ignores Ctrl-C, Ctrl-\ and Ctrl-Z.
+  ///   - kiosk: a curses display ignores Ctrl-C, Ctrl-\ and Ctrl-Z; without a usable terminal (e.g. `ssh -T`, or a
+  ///     command given to ssh) the display refuses at once ("kiosk needs a terminal: ssh -t") instead of printing
+  ///     text frames that would run on after the client has gone.
   ///   - onFrame: called with the model of every frame drawn.
   func run(
     _ configuration: PlayerConfiguration, kiosk: Bool = false,
@@ -65,6 +74,11 @@ struct DisplayOptions: ParsableArguments {
     let palette = chosenTheme.palette(for: choice.colorDepth)
     let api = HTTPJSONClient(server: configuration.server, fallbacks: configuration.fallbackServers)
     let logFile = try log.map(LogFile.init(path:))
+    if kiosk, choice.screen != .curses {
+      let refusal = "kiosk needs a terminal: ssh -t (\(choice.reason))"
+      logFile?.append("display refused: \(refusal)")
+      throw CLIError(refusal)
+    }
     let panels = chosenTheme.boxGlyphs(for: glyphs)
     if choice.screen == .curses {
       LogFile.keepStandardErrorOffScreen(logFile)
@@ -74,9 +88,10 @@ struct DisplayOptions: ParsableArguments {
         }
         return try makeRecorder(path, size: size, title: configuration.server) { logFile?.append($0) }
       }
+      let layer = imageLayer(log: logFile)
       let session: TerminalSession
       do {
-        session = try TerminalSession(palette: palette, kiosk: kiosk, recorder: recorder)
+        session = try TerminalSession(palette: palette, kiosk: kiosk, recorder: recorder, images: layer)
       } catch {
         recorder?.close()
         throw CLIError(error.description)
@@ -125,6 +140,20 @@ struct DisplayOptions: ParsableArguments {
     }
   }
 
+  /// The layer that draws portraits as pictures on this terminal, as `--images` asks, or `nil` for half blocks.
+  /// Unless `--images off`, the terminal is asked what it can show (and its cell size); the outcome is logged.
+  func imageLayer(log logFile: LogFile?) -> ImageLayer? {
+    guard images != .off else { return nil }
+    let answer = GraphicsProbe.ask(input: STDIN_FILENO, output: STDOUT_FILENO)
+    let graphics = images.graphics(for: answer)
+    let heard =
+      answer.answered
+      ? "the terminal answered (sixel \(answer.sixel ? "yes" : "no"), kitty \(answer.kitty ? "yes" : "no"))"
+      : "the terminal did not answer within \(GraphicsProbe.defaultTimeout)"
+    logFile?.append("portraits: \(graphics?.rawValue ?? "half blocks") (--images \(images.rawValue); \(heard))")
+    return graphics.map { ImageLayer(graphics: $0, cellSize: answer.cellSize) }
+  }
+
   /// The theme `--theme` names, or the default one (the built-in mono theme when the default's file is missing).
   func loadTheme() throws -> Theme {
     let library = ThemeLibrary.standard()
@@ -141,3 +170,5 @@ struct DisplayOptions: ParsableArguments {
     ["SIGTERM": SIGTERM, "SIGHUP": SIGHUP, "SIGQUIT": SIGQUIT, "SIGINT": SIGINT][reason]
   }
 }
+
+extension ImagesChoice: ExpressibleByArgument {}

@@ -27,7 +27,11 @@ struct Play: AsyncParsableCommand {
     help: "Consecutive connection failures before the banner shows (default: player 5, gm 2).")
   var failureThreshold: Int?
 
-  @Flag(help: "Kiosk mode for a public screen: Ctrl-C, Ctrl-\\ and Ctrl-Z do nothing and there is no quit key.")
+  @Flag(
+    help: """
+      Kiosk mode for a public screen: Ctrl-C, Ctrl-\\ and Ctrl-Z do nothing and there is no quit key. Needs a \
+      terminal: without one (ssh -T, or ssh with a command) it refuses at once with a non-zero exit.
+      """)
   var kiosk = false
 
   @OptionGroup var display: DisplayOptions

@@ -4,7 +4,7 @@ import Testing
 /// The cluster as an operator runs it: `bulkhead serve --cluster` children, `BULKHEAD_DATABASE_URL` for the other
 /// commands, a display given several servers.
 @Suite(
-  "Cluster processes", .serialized,
+  "Cluster processes", .serialized, .timeLimit(.minutes(3)),
   .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"),
   .enabled(
     if: PostgresCluster.binaries != nil,

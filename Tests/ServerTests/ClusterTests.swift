@@ -6,7 +6,7 @@ import Testing
 /// `serve --cluster`: several servers on one real PostgreSQL started by the test (skipped only where PostgreSQL
 /// is not installed).
 @Suite(
-  "Cluster on PostgreSQL", .serialized,
+  "Cluster on PostgreSQL", .serialized, .timeLimit(.minutes(3)),
   .enabled(
     if: PostgresCluster.binaries != nil,
     "PostgreSQL is not installed (/usr/lib/postgresql/*/bin): apt-get install postgresql"))

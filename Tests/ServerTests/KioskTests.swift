@@ -61,6 +61,53 @@ struct KioskTests {
     }
   }
 
+  @Test("ssh -T (no terminal) is refused at once: the message reaches the client, and ssh exits non-zero")
+  func kioskWithoutTerminalOverSSH() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let log = folder.appendingPathComponent("kiosk.log").path
+    let executable = try #require(bulkheadExecutable).path
+    // No server listens there: a display that ran instead of refusing would retry it until killed below.
+    let kiosk = try SSHKiosk(
+      folder: folder, command: [executable, "play", "--kiosk", "--server", "http://127.0.0.1:9", "--log", log])
+    defer { kiosk.stop() }
+    let outPath = folder.appendingPathComponent("ssh.out").path
+    let errPath = folder.appendingPathComponent("ssh.err").path
+    // posix_spawn and waitpid, not Process: the client must be reaped by this test whatever else runs.
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let command = kiosk.clientCommandWithoutTerminal
+    let argv = command.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var client: pid_t = 0
+    #expect(posix_spawn(&client, command[0], &actions, nil, argv, environ) == 0)
+    var status: Int32 = 0
+    let started = Date()
+    var reaped = false
+    while !reaped, Date().timeIntervalSince(started) < 20 {
+      reaped = waitpid(client, &status, WNOHANG) == client
+      if !reaped { usleep(20_000) }
+    }
+    let stillRunning = !reaped
+    if stillRunning {
+      kill(client, SIGKILL)
+      waitpid(client, &status, 0)
+    }
+    let exitStatus = (status >> 8) & 0xFF
+    let said = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+    let printed = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    #expect(!stillRunning, "the kiosk session still ran 20 s after an ssh -T login; it printed:\n\(printed)")
+    #expect(exitStatus != 0, "ssh -T to the kiosk must fail; it printed:\n\(printed)")
+    #expect(said.contains("kiosk needs a terminal: ssh -t"), "what the client saw on stderr: \(said)")
+    #expect(!printed.contains("--- frame"), "no headless frames: \(printed)")
+    let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    #expect(logged.contains("display refused: kiosk needs a terminal"), "the kiosk's log: \(logged)")
+  }
+
   /// The lines of `text` that end like a shell prompt (`$` or `#`).
   static func promptLines(_ text: String) -> [Substring] {
     text.split(separator: "\n").filter { line in

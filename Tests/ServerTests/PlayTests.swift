@@ -44,7 +44,10 @@ struct PlayTests {
       #expect(creatures(later.text) == creatures(moved.text), "a creature in a fogged room must not show")
       _ = try await server.gm("/api/gm/encounter/toggle-room/", #"{"room_id":"eva_prep","visible":true}"#)
       let shown = try display.waitFor(text: "EVA PREP")
-      #expect(creatures(shown.text) == creatures(moved.text) + 1, "revealing its room shows the creature")
+      #expect(
+        creatures(shown.text) == creatures(moved.text) + 2,
+        "revealing its room shows the creature on the map and in the token key under it")
+      #expect(shown.text.contains("M Thing"), "the key names it")
     }
   }
 
@@ -97,6 +100,17 @@ struct PlayTests {
   }
 
   /// The row and column of the first `glyph` in `text`.
+  @Test("--kiosk without a terminal refuses at once with a readable message and a non-zero exit; no frame")
+  func kioskWithoutTerminal() throws {
+    // `--frames 1` bounds the run: a display that took the headless path instead would end after one frame.
+    for extra in [[], ["--headless"]] {
+      let run = try BulkheadRun(["play", "--kiosk", "--server", "http://127.0.0.1:9", "--frames", "1"] + extra)
+      #expect(run.status != 0, "\(extra): \(run.out)")
+      #expect(run.err.contains("kiosk needs a terminal: ssh -t"), "\(extra): \(run.err)")
+      #expect(!run.out.contains("--- frame"), "\(extra): \(run.out)")
+    }
+  }
+
   static func position(of glyph: Character, in text: String) -> (row: Int, column: Int)? {
     for (row, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       if let index = line.firstIndex(of: glyph) { return (row, line.distance(from: line.startIndex, to: index)) }

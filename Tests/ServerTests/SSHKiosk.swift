@@ -134,6 +134,11 @@ final class SSHKiosk: @unchecked Sendable {
     ]
   }
 
+  /// The client's command line without a terminal (`ssh -T`), as a script or a careless kiosk machine would log in.
+  var clientCommandWithoutTerminal: [String] {
+    clientCommand.map { $0 == "-tt" ? "-T" : $0 }
+  }
+
   /// Stops sshd (sessions still open keep their own process) and removes what it needed outside `folder`.
   func stop() {
     if daemon.isRunning {

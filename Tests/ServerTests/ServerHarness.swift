@@ -143,11 +143,26 @@ struct ServerHarness {
       request.headers.add(name: "Content-Type", value: "application/json")
       request.body = .bytes(ByteBuffer(string: body))
     }
-    let response = try await testClient.execute(request, timeout: .seconds(30))
-    let bytes = try await response.body.collect(upTo: 16 << 20)
+    // The whole exchange, body included, is bounded: a server that stops half way fails the test, never hangs it.
+    let prepared = request
+    let (status, bytes) = try await withThrowingTaskGroup(of: (Int, ByteBuffer)?.self) { group in
+      group.addTask {
+        let response = try await testClient.execute(prepared, timeout: .seconds(30))
+        return (Int(response.status.code), try await response.body.collect(upTo: 16 << 20))
+      }
+      group.addTask {
+        try await Task.sleep(for: .seconds(30))
+        return nil
+      }
+      defer { group.cancelAll() }
+      guard let answer = try await group.next() ?? nil else {
+        throw HarnessError("\(method) \(url): no whole answer within 30 s")
+      }
+      return answer
+    }
     let text = String(buffer: bytes)
     let json = (try? JSONParser.parse(Array(text.utf8))) ?? .null
-    return Answer(status: Int(response.status.code), json: json, text: text)
+    return Answer(status: status, json: json, text: text)
   }
 }
 

@@ -5,7 +5,8 @@ import Testing
 @testable import BulkheadTUI
 
 /// Whole player frames compared exactly with the text files in `Golden/`, for every view at 80×24, 100×30 and
-/// 160×48 in UTF-8 and ASCII.
+/// 160×48 in UTF-8 and ASCII, and the encounter's layouts (the token key under the map below 120 columns, the
+/// legend beside it from there) also at 120×40 and 200×60.
 ///
 /// The models are built as the display gets them: the campaign is loaded, the GM's commands go through the
 /// ``Reducer``, the payload is encoded and decoded as the stream carries it, and the REST data has the shape the
@@ -28,6 +29,7 @@ struct GoldenFrameTests {
     case encounterTerminal = "encounter-terminal"
     case encounterCriticalPopover = "encounter-critical-popover"
     case encounterConnectionLost = "encounter-connection-lost"
+    case encounterCrowd = "encounter-crowd"
   }
 
   /// A scene of the fixture campaign (the original tool's data).
@@ -40,12 +42,28 @@ struct GoldenFrameTests {
   /// The sizes every scene is drawn at.
   static let sizes = [(width: 80, height: 24), (width: 100, height: 30), (width: 160, height: 48)]
 
+  /// The further sizes the encounter's layouts are drawn at.
+  static let layoutSizes = [(width: 120, height: 40), (width: 200, height: 60)]
+
+  /// The scenes drawn at ``layoutSizes`` too.
+  static let layoutScenes: [DemoScene] = [.encounter, .encounterGM, .encounterDeck2, .encounterCrowd]
+
   /// The clock every model shows.
   static let clock = "21:07"
 
   @Test(arguments: DemoScene.allCases)
   func demoFrames(_ scene: DemoScene) throws {
     try Self.compareAtEverySize(try Self.demoModel(scene), scene: "demo-\(scene.rawValue)")
+  }
+
+  @Test(arguments: layoutScenes)
+  func demoEncounterLayouts(_ scene: DemoScene) throws {
+    try Self.compareAtEverySize(try Self.demoModel(scene), scene: "demo-\(scene.rawValue)", sizes: Self.layoutSizes)
+  }
+
+  @Test(.enabled(if: fixtureAvailable, "../shared/fixtures/mothership-data is absent: fixture golden frames skipped"))
+  func fixtureEncounterLayouts() throws {
+    try Self.compareAtEverySize(try Self.fixtureModel(.encounter), scene: "fixture-encounter", sizes: Self.layoutSizes)
   }
 
   @Test func demoTooSmall() throws {
@@ -64,8 +82,10 @@ struct GoldenFrameTests {
 
   // MARK: - Golden files
 
-  /// Compares `model`'s frames at every size of ``sizes`` in both glyph sets.
-  static func compareAtEverySize(_ model: PlayerModel, scene: String) throws {
+  /// Compares `model`'s frames at every size of `sizes` (``sizes`` unless given) in both glyph sets.
+  static func compareAtEverySize(
+    _ model: PlayerModel, scene: String, sizes: [(width: Int, height: Int)] = sizes
+  ) throws {
     for size in sizes {
       for glyphs in GlyphSet.allCases {
         try compare(model, scene: scene, width: size.width, height: size.height, glyphs: glyphs)
@@ -131,6 +151,21 @@ struct GoldenFrameTests {
     .togglePortrait(npcID: "oona_reyes"),
   ]
 
+  /// The encounter with a crowd on its first deck: nineteen more tokens, some with long names, so that the key
+  /// below 120 columns wraps to two lines and ends in `+N`, and the legend from 120 columns in `+N more`.
+  static let demoCrowd: [Command] =
+    demoEncounter
+    + [
+      .placeToken(Token(type: .player, name: "Ash", x: 5, y: 2)),
+      .placeToken(Token(type: .player, name: "Dr. Reyes-Okonkwo-Vanterpool, Ship's Surgeon", x: 6, y: 8)),
+      .placeToken(Token(type: .player, name: "Mori", x: 2, y: 8, status: ["stressed"])),
+      .placeToken(Token(type: .npc, name: "Quartermaster Abelard Tenzing-Hollis", x: 13, y: 3)),
+      .placeToken(Token(type: .npc, name: "Pell", x: 16, y: 8, status: ["unconscious"])),
+    ]
+    + (1...14).map { index in
+      .placeToken(Token(type: .creature, name: "Drone \(index)", x: 12 + index % 6, y: 8 + index % 3))
+    }
+
   /// The model of a demo scene.
   static func demoModel(_ scene: DemoScene) throws -> PlayerModel {
     let campaign = try demoCampaign()
@@ -138,6 +173,7 @@ struct GoldenFrameTests {
     switch scene {
     case .standby: break
     case .encounter, .encounterGM, .encounterCriticalPopover, .encounterConnectionLost: commands = demoEncounter
+    case .encounterCrowd: commands = demoCrowd
     case .encounterDeck2:
       commands =
         demoEncounter + [
@@ -167,7 +203,7 @@ struct GoldenFrameTests {
     model.ship = try ShipStatus(json: shipStatusJSON(campaign, overrides: state.shipSystemOverrides))
     model.portraits = try portraits(of: model, campaign: campaign)
     switch scene {
-    case .standby, .encounter, .encounterGM: break
+    case .standby, .encounter, .encounterGM, .encounterCrowd: break
     case .encounterDeck2:
       model.messages = try broadcasts()
       model.portraits["/data/campaign/NPCs/images/oona_reyes.png"] = .unavailable

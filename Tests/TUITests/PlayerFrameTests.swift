@@ -146,10 +146,10 @@ struct PlayerFrameTests {
       "                          │                     │ │                     │",
       "                          │                     │ │                     │",
       "                          │                     │ │                     │",
-      "                          │                     │ │                     │",
       "                          │ Captain Imre Sallow │ │   Dr. Oona Reyes    │",
       "                          │    Ship Captain     │ │     Ship Medic      │",
       "                          └─────────────────────┘ └─────────────────────┘",
+      " @ Vex",
     ].joined(separator: "\n")
     #expect(text == expected)
   }
@@ -277,7 +277,13 @@ struct PlayerFrameTests {
             for name in names { #expect(text.contains(name), "\(name) at \(place)") }
           }
           let npcRows = Self.cells(canvas).filter { $0.cell.style.role == .npc && $0.cell.style.bold }.map(\.y)
-          #expect(npcRows.max() == height - 3, "names sit above the roles on the bottom rows, \(place)")
+          let keyRows = width < EncounterLegend.minimumViewWidth ? 1 : 0
+          #expect(
+            npcRows.max() == height - 3 - keyRows,
+            "names sit above the roles on the bottom rows (above the token key below 120 columns), \(place)")
+          if keyRows > 0 {
+            #expect(lines[height - 1].hasPrefix(" @ "), "the token key names the player under the map, \(place)")
+          }
           #expect(npcRows.allSatisfy { $0 > height / 2 }, "cards take at most half the map, \(place)")
         }
       }
@@ -298,8 +304,9 @@ struct PlayerFrameTests {
       Self.checkSane(canvas, width: 60, height: 18)
       let lines = TextScreen.plain(canvas).split(separator: "\n", omittingEmptySubsequences: false)
       #expect(lines[0].contains("DECK 1/2"))
-      #expect(lines[15].contains("Crew"), "the names sit above the (empty) roles and the bottom frame")
-      #expect(lines[15].split(separator: glyphs == .unicode ? "│" : "|").count(where: { $0.contains("Crew") }) == 5)
+      #expect(lines[17].hasPrefix(" @ "), "the token key in the bottom row")
+      #expect(lines[14].contains("Crew"), "the names sit above the (empty) roles, the bottom frame and the key")
+      #expect(lines[14].split(separator: glyphs == .unicode ? "│" : "|").count(where: { $0.contains("Crew") }) == 5)
       #expect(!TextScreen.plain(canvas).contains("Crew Member 11"), "the cards that do not fit are dropped")
     }
   }

@@ -55,6 +55,8 @@ public struct Canvas: Sendable, Equatable {
   public let height: Int
   /// The cells in row-major order.
   private var cells: [Cell]
+  /// The pictures placed over cells (``place(_:over:)``) that nothing has been drawn over since, in placing order.
+  public private(set) var images: [CanvasImage] = []
 
   /// A canvas of blank cells in `style`; negative sizes count as 0.
   public init(width: Int, height: Int, style: CellStyle = .plain) {
@@ -167,11 +169,20 @@ public struct Canvas: Sendable, Equatable {
     store(Cell(grapheme: grapheme, style: style), x: x, y: y)
   }
 
+  /// Places `image` over `area` (clipped to the canvas) for outputs that show pictures; the caller has drawn the
+  /// cells under it as text already. Any later write to a cell of the area drops the placement.
+  public mutating func place(_ image: RGBAImage, over area: Rect) {
+    let clipped = area.intersection(bounds)
+    guard !clipped.isEmpty, image.width > 0, image.height > 0 else { return }
+    images.append(CanvasImage(image: image, area: clipped))
+  }
+
   // MARK: - Internals
 
   /// Stores `cell` at an in-bounds position, first blanking the other half of any wide grapheme it breaks.
   private mutating func store(_ cell: Cell, x: Int, y: Int) {
     let index = y * width + x
+    if !images.isEmpty { images.removeAll { $0.area.contains(x: x, y: y) } }
     if cells[index].isContinuation && x > 0 {
       cells[index - 1] = Cell(style: cells[index - 1].style)
     }

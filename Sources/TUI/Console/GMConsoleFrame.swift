@@ -91,7 +91,7 @@ public enum GMConsoleFrame {
     if let payload = model.view.payload {
       PlayerFrame.drawView(
         model.view, payload, in: layout.view, glyphs: glyphs, panels: panels, portraitMode: portraitMode,
-        on: &canvas)
+        tokenKey: false, on: &canvas)
       if let notice = model.view.notice { PlayerFrame.drawNotice(notice, in: layout.view, glyphs: glyphs, on: &canvas) }
     } else {
       PlayerFrame.drawStartPanel(model.view, in: layout.view, glyphs: glyphs, panels: panels, on: &canvas)

@@ -13,6 +13,8 @@ final class CursesScreen {
   private let screen: OpaquePointer
   /// `stdscr` of that screen.
   private let window: UnsafeMutablePointer<WINDOW>
+  /// The stream curses writes to: standard output, or a relay's pseudo-terminal.
+  private let output: UnsafeMutablePointer<FILE>
   /// Only ASCII is written when the locale's codeset is not UTF-8: ncurses would drop anything else.
   private let asciiOnly: Bool
   /// Whether colour pairs are used at all.
@@ -43,11 +45,13 @@ final class CursesScreen {
   init(reportsMouse: Bool = false, output: UnsafeMutablePointer<FILE>? = nil) throws(TerminalSession.OpenError) {
     let choice = TerminalProbe.choose(TerminalProbe.detect(forceHeadless: false))
     guard choice.screen == .curses else { throw TerminalSession.OpenError(reason: choice.reason) }
-    guard let screen = newterm(nil, output ?? bh_stdout(), bh_stdin()), let window = bh_stdscr() else {
+    let output = output ?? bh_stdout()
+    guard let screen = newterm(nil, output, bh_stdin()), let window = bh_stdscr() else {
       throw TerminalSession.OpenError(reason: "curses could not open the terminal")
     }
     self.screen = screen
     self.window = window
+    self.output = output
     asciiOnly = choice.glyphs == .ascii
     raw()
     noecho()
@@ -121,6 +125,20 @@ final class CursesScreen {
   /// Makes the next ``refresh()`` clear the terminal and send the whole screen again (Ctrl-L).
   func repaint() {
     clearok(window, true)
+  }
+
+  /// Makes the next ``refresh()`` send `rows` in full, whatever curses believes they show (a sixel picture there
+  /// is taken away only by text written over it).
+  func repaintRows(_ rows: [Int]) {
+    for row in rows { wredrawln(window, Int32(row), 1) }
+  }
+
+  /// Writes `bytes` to the terminal past curses (pictures), after everything curses has sent.
+  func writeDirectly(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    // Where curses writes, so the bytes keep their place among curses' own (and a recording has them).
+    fflush(output)
+    _ = GraphicsProbe.writeAll(bytes, to: fileno(output))
   }
 
   /// Every key press waiting in the input, decoded; empty when there is none.

@@ -47,9 +47,13 @@ public final class TerminalSession: Sendable {
   ///   - mouse: report presses and releases of the first mouse button as ``TerminalInput/mouse(_:)``.
   ///   - recorder: records every byte curses sends to the terminal (through a ``PseudoTerminalRelay``) and every
   ///     resize; without it curses writes to standard output itself.
+  ///   - images: draws the canvases' pictures (``Canvas/images``) past curses after each frame, when given; they
+  ///     are taken away on a resize, a repaint and at the end.
   /// - Throws: ``OpenError`` when there is no usable terminal (not a TTY, `TERM` unset, unknown or unable to address
   ///   the cursor), or when another session is open.
-  public init(palette: Palette, kiosk: Bool, mouse: Bool = false, recorder: CastRecorder? = nil) throws(OpenError) {
+  public init(
+    palette: Palette, kiosk: Bool, mouse: Bool = false, recorder: CastRecorder? = nil, images: ImageLayer? = nil
+  ) throws(OpenError) {
     var fds: [Int32] = [-1, -1]
     guard pipe(&fds) == 0 else {
       throw OpenError(reason: "cannot create a wake-up pipe (errno \(errno))")
@@ -97,7 +101,7 @@ public final class TerminalSession: Sendable {
           relay?.resize(to: size)
           recorder?.resize(width: size.width, height: size.height)
         },
-        onScreenEnded: { relay?.finish() }
+        onScreenEnded: { relay?.finish() }, initialImages: images
       ).run()
     }
     var thread = pthread_t()
@@ -278,6 +282,8 @@ private struct SessionLoop {
   let onResize: ((width: Int, height: Int)) -> Void
   /// Called when curses has ended, before the end is reported.
   let onScreenEnded: () -> Void
+  /// The pictures' layer, when the terminal shows pictures.
+  let initialImages: ImageLayer?
 
   /// Consecutive wake-ups with standard input readable but no key: end of input, the terminal is gone.
   private static let emptyReadsMeaningHangup = 8
@@ -290,6 +296,7 @@ private struct SessionLoop {
     var canvas: Canvas?
     var emptyReads = 0
     var endReason: String?
+    var images = initialImages
     let hangup = Int16(POLLHUP | POLLERR | POLLNVAL)
     var fds = [
       pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
@@ -329,6 +336,10 @@ private struct SessionLoop {
         }
       }
       if work.resize, let size = screen.adoptWindowSize() {
+        if images?.isShowing == true {
+          screen.writeDirectly(images?.reset() ?? [])
+          screen.repaint()
+        }
         onResize(size)
         mailbox.setSize(size)
         continuation.yield(.resized(width: size.width, height: size.height))
@@ -343,13 +354,28 @@ private struct SessionLoop {
         redraw = true
       }
       if work.repaint {
+        screen.writeDirectly(images?.reset() ?? [])
         screen.repaint()
         redraw = true
       }
       if redraw {
         if let canvas { screen.draw(canvas, palette: palette) }
         screen.refresh()
+        if let canvas, var layer = images {
+          let update = layer.update(to: canvas)
+          if !update.repaintRows.isEmpty {
+            screen.repaintRows(update.repaintRows)
+            screen.refresh()
+          }
+          screen.writeDirectly(update.bytes)
+          images = layer
+        }
       }
+    }
+    if images?.isShowing == true {
+      screen.writeDirectly(images?.reset() ?? [])
+      screen.repaint()
+      screen.refresh()
     }
     screen.end()
     onScreenEnded()

@@ -14,7 +14,8 @@ import BulkheadCore
 ///   `STANDBY`.
 /// - ENCOUNTER: a header (location, deck name, `DECK n/N`) over the deck map (``DeckMapView``), a legend of the
 ///   tokens (for the GM with their ids, and the doors' ids and statuses) beside it when the view is wide enough
-///   (``EncounterLegend``), and the active portraits (``PortraitCard``: the image drawn in `portraitMode`, a
+///   (``EncounterLegend``), else a compact key of the tokens in one or two lines under it (``TokenKey``), and the
+///   active portraits (``PortraitCard``: the image drawn in `portraitMode`, a
 ///   hand-drawn text portrait or the initials, with the name and role) side by side along the bottom of the map
 ///   area, over the map, shrunk to fit.
 /// - SHIP_DASHBOARD (``ShipDashboardView``), BRIDGE (``BridgeView``), MESSAGES and COMM_TERMINAL
@@ -71,10 +72,11 @@ public enum PlayerFrame {
 
   /// The active view in `area`, with the message ticker along its bottom row (except on the views that list the
   /// messages) and the overlays over it (below the ENCOUNTER header): the CHARON dialog, the comm terminal, then an
-  /// urgent message.
+  /// urgent message. `tokenKey` `false` leaves the ENCOUNTER's ``TokenKey`` out (the GM console lists the tokens in
+  /// its own panel).
   static func drawView(
     _ model: PlayerModel, _ payload: ActiveViewPayload, in area: Rect, glyphs: GlyphSet, panels: BoxGlyphs,
-    portraitMode: PortraitMode = .ramp(.none), on canvas: inout Canvas
+    portraitMode: PortraitMode = .ramp(.none), tokenKey: Bool = true, on canvas: inout Canvas
   ) {
     var view = area
     let listsMessages = payload.viewType == .messages || payload.viewType == .commTerminal
@@ -96,7 +98,7 @@ public enum PlayerFrame {
         payload, deck: model.deck, role: model.role,
         portraits: coveredByOverlay
           ? [] : portraitCards(model, payload, mode: portraitMode, glyphs: glyphs, box: panels),
-        in: view, glyphs: glyphs, on: &canvas)
+        tokenKey: tokenKey, in: view, glyphs: glyphs, on: &canvas)
     case .shipDashboard:
       if let ship = model.ship {
         ShipDashboardView(status: ship, glyphs: glyphs).draw(into: &canvas, area: view)
@@ -231,10 +233,11 @@ public enum PlayerFrame {
     }
   }
 
-  /// The ENCOUNTER view: header, rule, deck map and the `portraits` over its bottom.
+  /// The ENCOUNTER view: header, rule, deck map with its legend beside it or (`tokenKey`) its key under it, and the
+  /// `portraits` over its bottom.
   static func drawEncounter(
-    _ payload: ActiveViewPayload, deck: Deck?, role: PlayerModel.Role, portraits: [PortraitCard] = [], in area: Rect,
-    glyphs: GlyphSet, on canvas: inout Canvas
+    _ payload: ActiveViewPayload, deck: Deck?, role: PlayerModel.Role, portraits: [PortraitCard] = [],
+    tokenKey: Bool = true, in area: Rect, glyphs: GlyphSet, on canvas: inout Canvas
   ) {
     let location = clean(payload.locationName ?? "", glyphs)
     let deckName = clean(payload.encounterDeckName ?? deck?.name ?? "", glyphs)
@@ -258,16 +261,45 @@ public enum PlayerFrame {
         tokens: payload.encounterTokens, glyphs: glyphs, showFogged: role == .gm)
       let legend = EncounterLegend(
         tokens: view.visibleTokens, doors: role == .gm ? view.doors : [], showsIDs: role == .gm, glyphs: glyphs)
-      if map.width >= EncounterLegend.minimumViewWidth, !legend.isEmpty {
-        map.width -= EncounterLegend.width + 1
-        legend.draw(
-          into: &canvas, area: Rect(x: map.maxX + 1, y: map.y, width: EncounterLegend.width, height: map.height))
+      if map.width >= EncounterLegend.minimumViewWidth {
+        if !legend.isEmpty {
+          map.width -= EncounterLegend.width + 1
+          legend.draw(
+            into: &canvas, area: Rect(x: map.maxX + 1, y: map.y, width: EncounterLegend.width, height: map.height))
+        }
+      } else if tokenKey {
+        let key = TokenKey(tokens: view.visibleTokens, showsIDs: role == .gm, glyphs: glyphs)
+        let rows = min(key.rows(forWidth: map.width), max(0, map.height - minimumMapRows))
+        var drawn = map
+        drawn.height = mapHeight(view, in: map, keyRows: rows)
+        view.draw(into: &canvas, area: drawn)
+        map.height -= rows
+        key.draw(into: &canvas, area: Rect(x: map.x, y: map.maxY, width: map.width, height: rows))
+        drawPortraits(portraits, in: map, on: &canvas)
+        return
       }
       view.draw(into: &canvas, area: map)
     } else {
       drawNote("map unavailable", in: map, glyphs: glyphs, on: &canvas)
     }
     drawPortraits(portraits, in: map, on: &canvas)
+  }
+
+  /// The rows of `area` the deck map is drawn in above a key of `keyRows` rows along the bottom of `area`: all of
+  /// them when the map, so drawn, leaves those rows blank (a deck's empty margin), else as few fewer as keep them
+  /// blank, so the map keeps its scale wherever it can.
+  static func mapHeight(_ view: DeckMapView, in area: Rect, keyRows: Int) -> Int {
+    guard keyRows > 0 else { return area.height }
+    let keyTop = area.maxY - keyRows
+    for cut in 0..<keyRows {
+      var trial = Canvas(width: area.maxX, height: area.maxY)
+      view.draw(into: &trial, area: Rect(x: area.x, y: area.y, width: area.width, height: area.height - cut))
+      let clear = (keyTop..<area.maxY).allSatisfy { y in
+        (area.x..<area.maxX).allSatisfy { x in trial[x: x, y: y].grapheme == " " }
+      }
+      if clear { return area.height - cut }
+    }
+    return area.height - keyRows
   }
 
   /// The cards of the active portraits in reveal order, with what `model` has of each portrait.
@@ -291,6 +323,9 @@ public enum PlayerFrame {
       text, in: Rect(x: box.x + 1, y: box.y + 1, width: box.width - 2, height: 1),
       style: CellStyle(role: .warning), glyphs: glyphs, on: &canvas)
   }
+
+  /// The rows the deck map keeps however many the token key under it would take.
+  static let minimumMapRows = 8
 
   /// The narrowest portrait card drawn; cards that would be narrower are dropped.
   static let minimumCardWidth = 10

@@ -2,7 +2,8 @@ import BulkheadCore
 import Foundation
 
 /// One revealed NPC: a framed card with the portrait (image, hand-drawn text or initials) and, under it, the name
-/// and the role.
+/// and the role. An image is drawn in `mode` and also placed over its cells (``Canvas/place(_:over:)``) for a
+/// terminal that shows pictures.
 public struct PortraitCard: Widget {
   /// The NPC's name (untrusted: sanitised here).
   public var name: String
@@ -41,6 +42,7 @@ public struct PortraitCard: Widget {
     switch art {
     case .image(let image)?:
       PortraitPainter(mode: mode).draw(image, into: &canvas, area: picture)
+      canvas.place(image, over: picture)
     case .text(let lines)?:
       drawText(lines, in: picture, on: &canvas)
     case .unavailable?, nil:
