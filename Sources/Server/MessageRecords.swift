@@ -53,15 +53,18 @@ struct PostgresMessageRecords: MessageRecords {
   func insert(_ message: BroadcastRecord) async throws -> Int64 {
     let logger = database.logger
     return try await database.transaction { connection in
+      var stored: Int64?
       for try await id in try await connection.query(
         """
         INSERT INTO broadcast_message (sender, content, priority, created_at)
         VALUES (\(message.sender), \(message.content), \(message.priority), \(message.createdAt)) RETURNING id
         """, logger: logger
       ).decode(Int64.self) {
-        return id
+        stored = id
       }
-      throw DatabaseQueryError(description: "the broadcast was stored without an id")
+      // Read to the end before returning: a result left half-read holds the connection open.
+      guard let stored else { throw DatabaseQueryError(description: "the broadcast was stored without an id") }
+      return stored
     }
   }
 

@@ -111,13 +111,16 @@ struct PostgresSessionStore: SessionStore {
       locking
       ? "SELECT epoch, version, state FROM active_session WHERE campaign = \(campaign) FOR UPDATE"
       : "SELECT epoch, version, state FROM active_session WHERE campaign = \(campaign)"
+    // Every row is read before returning: a result left half-read holds the connection (and the transaction)
+    // open for good.
+    var found: SessionSnapshot?
     for try await (epoch, version, state) in try await connection.query(
       query, logger: Logger(label: "bulkhead-cluster")
     )
     .decode((String, Int, String).self) {
-      return SessionSnapshot(epoch: epoch, version: version, state: try SessionSnapshot.decodeState(state))
+      found = SessionSnapshot(epoch: epoch, version: version, state: try SessionSnapshot.decodeState(state))
     }
-    return nil
+    return found
   }
 
   /// Keeps `snapshot` in the history (pruned to ``keptVersions``) and notifies every server at commit.
