@@ -45,8 +45,9 @@ final class CursesScreen {
   init(reportsMouse: Bool = false, output: UnsafeMutablePointer<FILE>? = nil) throws(TerminalSession.OpenError) {
     let choice = TerminalProbe.choose(TerminalProbe.detect(forceHeadless: false))
     guard choice.screen == .curses else { throw TerminalSession.OpenError(reason: choice.reason) }
-    let output = output ?? bh_stdout()
-    guard let screen = newterm(nil, output, bh_stdin()), let window = bh_stdscr() else {
+    guard let output = output ?? bh_stdout(), let screen = newterm(nil, output, bh_stdin()),
+      let window = bh_stdscr()
+    else {
       throw TerminalSession.OpenError(reason: "curses could not open the terminal")
     }
     self.screen = screen
