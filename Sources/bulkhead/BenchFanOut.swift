@@ -71,19 +71,28 @@ struct BenchFanOut {
       counts: ["missed": listeners * writes - latencies.count, "event_bytes": log.eventBytes])
   }
 
-  /// Reads the event stream until cancelled, logging when each event's version arrives.
-  static func listen(url: String, client: HTTPClient, log: DeliveryLog) async {
+  /// The version an event of Bulkhead's stream carries, from its id `<epoch>.<version>`.
+  static let version: @Sendable (SSEEvent) -> Int? = { event in
+    event.lastEventID.split(separator: ".").last.flatMap { Int($0) }
+  }
+
+  /// Reads the event stream until cancelled, logging when each event's number (by default its version) arrives.
+  static func listen(
+    url: String, client: HTTPClient, log: DeliveryLog, number: @Sendable (SSEEvent) -> Int? = version
+  ) async {
     var parser = SSEParser(maxEventBytes: 8 << 20)
     var listening = false
     do {
-      let response = try await client.execute(
-        HTTPClientRequest(url: url), timeout: .hours(24))
+      var request = HTTPClientRequest(url: url)
+      // nchan serves its EventSource subscriber only to requests that ask for one.
+      request.headers.add(name: "Accept", value: "text/event-stream")
+      let response = try await client.execute(request, timeout: .hours(24))
       for try await buffer in response.body {
         let items = buffer.withUnsafeReadableBytes { parser.feed($0) }
         let now = ContinuousClock.now
         for case .event(let event) in items {
-          guard let version = event.lastEventID.split(separator: ".").last.flatMap({ Int($0) }) else { continue }
-          log.record(version: version, at: now, bytes: event.data.utf8.count, first: !listening)
+          guard let value = number(event) else { continue }
+          log.record(version: value, at: now, bytes: event.data.utf8.count, first: !listening)
           listening = true
         }
       }

@@ -42,9 +42,7 @@ final class BenchBulkheadTarget: BenchFanOutTarget {
     try await scene.moveToken(x: cell.x, y: cell.y, gm: gm)
   }
 
-  let eventNumber: @Sendable (SSEEvent) -> Int? = { event in
-    event.lastEventID.split(separator: ".").last.flatMap { Int($0) }
-  }
+  let eventNumber = BenchFanOut.version
 
   func stop() { server.stop() }
 }

@@ -72,10 +72,10 @@ struct BenchPeerComparison {
     let url = target.streamURL
     let number = target.eventNumber
     let readers = (0..<listeners).map { _ in
-      Task { await Self.listen(url: url, client: client, log: log, number: number) }
+      Task { await BenchFanOut.listen(url: url, client: client, log: log, number: number) }
     }
     defer { for reader in readers { reader.cancel() } }
-    guard await Self.wait(upTo: .seconds(60), { log.listening == listeners }) else {
+    guard await BenchFanOut.wait(upTo: .seconds(60), { log.listening == listeners }) else {
       throw CLIError("\(target.name): only \(log.listening) of \(listeners) listeners received their first event")
     }
     try await Task.sleep(for: .milliseconds(200))
@@ -86,7 +86,7 @@ struct BenchPeerComparison {
     for sequence in 1...writes {
       starts[first + sequence] = .now
       try await target.write(sequence)
-      _ = await Self.wait(upTo: BenchFanOut.deliveryLimit) { log.count(first + sequence) == listeners }
+      _ = await BenchFanOut.wait(upTo: BenchFanOut.deliveryLimit) { log.count(first + sequence) == listeners }
     }
     let cpu = ProcessUsage.cpuSeconds(target.pids) - cpuBefore
     let latencies = starts.flatMap { number, start in log.arrivals(number).map { ($0 - start).seconds * 1e3 } }
@@ -99,40 +99,6 @@ struct BenchPeerComparison {
       p50: BenchFigure.percentile(0.5, of: latencies), p99: BenchFigure.percentile(0.99, of: latencies),
       cpuPerWrite: cpu * 1e3 / Double(writes), missed: listeners * writes - latencies.count,
       memoryPerStream: memory ? Double(memoryAfter - memoryBefore) / Double(listeners) : nil)
-  }
-
-  /// Reads the event stream until cancelled, logging when each event's number arrives.
-  private static func listen(
-    url: String, client: HTTPClient, log: DeliveryLog, number: @Sendable (SSEEvent) -> Int?
-  ) async {
-    var parser = SSEParser(maxEventBytes: 8 << 20)
-    var listening = false
-    do {
-      var request = HTTPClientRequest(url: url)
-      // nchan serves its EventSource subscriber only to requests that ask for one.
-      request.headers.add(name: "Accept", value: "text/event-stream")
-      let response = try await client.execute(request, timeout: .hours(24))
-      for try await buffer in response.body {
-        let items = buffer.withUnsafeReadableBytes { parser.feed($0) }
-        let now = ContinuousClock.now
-        for case .event(let event) in items {
-          guard let value = number(event) else { continue }
-          log.record(version: value, at: now, bytes: event.data.utf8.count, first: !listening)
-          listening = true
-        }
-      }
-    } catch {
-      // Cancelled at the end of the run, or cut off: the log shows the deliveries that did not happen.
-    }
-  }
-
-  private static func wait(upTo limit: Duration, _ condition: @Sendable () -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now.advanced(by: limit)
-    while !condition() {
-      guard ContinuousClock.now < deadline else { return false }
-      try? await Task.sleep(for: .milliseconds(1))
-    }
-    return true
   }
 
   /// The figures side by side: each server's values over the rounds, and Bulkhead's mean over nchan's.

@@ -10,21 +10,7 @@ final class RawConnection: @unchecked Sendable {
 
   /// Connects to 127.0.0.1:`port`.
   init(port: Int) throws {
-    socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard socketFD >= 0 else { throw HarnessError("socket() failed") }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) { pointer in
-      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else {
-      _ = Glibc.close(socketFD)
-      throw HarnessError("connect() failed: \(String(cString: strerror(errno)))")
-    }
+    socketFD = try connectLoopback(port: port)
   }
 
   /// Sends `text` as it is.
@@ -87,4 +73,28 @@ final class RawConnection: @unchecked Sendable {
   deinit {
     _ = Glibc.close(socketFD)
   }
+}
+
+/// A TCP socket connected to 127.0.0.1:`port`; with `receiveBuffer`, its receive buffer is set that small first.
+func connectLoopback(port: Int, receiveBuffer: Int32? = nil) throws -> Int32 {
+  let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  guard descriptor >= 0 else { throw HarnessError("socket() failed") }
+  if var size = receiveBuffer {
+    setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+  }
+  var address = sockaddr_in()
+  address.sin_family = sa_family_t(AF_INET)
+  address.sin_port = in_port_t(UInt16(port).bigEndian)
+  address.sin_addr.s_addr = inet_addr("127.0.0.1")
+  let connected = withUnsafePointer(to: &address) { pointer in
+    pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+      connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    }
+  }
+  guard connected == 0 else {
+    let reason = String(cString: strerror(errno))
+    _ = Glibc.close(descriptor)
+    throw HarnessError("connect() failed: \(reason)")
+  }
+  return descriptor
 }

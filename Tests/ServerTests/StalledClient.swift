@@ -9,20 +9,7 @@ final class StalledClient: @unchecked Sendable {
   private let socketFD: Int32
 
   init(port: Int) throws {
-    socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard socketFD >= 0 else { throw HarnessError("socket() failed") }
-    var size: Int32 = 4096
-    setsockopt(socketFD, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) { pointer in
-      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard connected == 0 else { throw HarnessError("connect() failed") }
+    socketFD = try connectLoopback(port: port, receiveBuffer: 4096)
     let request = "GET /api/active-view/stream/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
     _ = request.withCString { send(socketFD, $0, strlen($0), 0) }
   }
