@@ -43,9 +43,15 @@ let package = Package(
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .systemLibrary(
       name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    .target(name: "BulkheadCanvas", path: "Sources/Canvas"),
+    .target(
+      name: "BulkheadTerminal",
+      dependencies: ["BulkheadCanvas", "CNCursesW"],
+      path: "Sources/Terminal"
+    ),
     .target(
       name: "BulkheadTUI",
-      dependencies: ["BulkheadCore", "SSEClient", "CNCursesW", "CLibPNG"],
+      dependencies: ["BulkheadCore", "BulkheadCanvas", "SSEClient", "CLibPNG"],
       path: "Sources/TUI"
     ),
     .target(
@@ -75,6 +81,8 @@ let package = Package(
       dependencies: [
         "BulkheadCore",
         "BulkheadServer",
+        "BulkheadCanvas",
+        "BulkheadTerminal",
         "BulkheadTUI",
         "SSEClient",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -91,8 +99,18 @@ let package = Package(
       path: "Tests/CoreTests"
     ),
     .testTarget(
+      name: "CanvasTests",
+      dependencies: ["BulkheadCanvas"],
+      path: "Tests/CanvasTests"
+    ),
+    .testTarget(
+      name: "TerminalTests",
+      dependencies: ["BulkheadTerminal", "BulkheadCanvas", "CNCursesW"],
+      path: "Tests/TerminalTests"
+    ),
+    .testTarget(
       name: "TUITests",
-      dependencies: ["BulkheadTUI", "BulkheadCore"],
+      dependencies: ["BulkheadTUI", "BulkheadTerminal", "BulkheadCanvas", "BulkheadCore"],
       path: "Tests/TUITests",
       exclude: ["Golden"]
     ),
@@ -109,7 +127,9 @@ let package = Package(
       dependencies: [
         "BulkheadCore",
         "BulkheadServer",
+        "BulkheadCanvas",
         "BulkheadTUI",
+        "BulkheadTerminal",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],

@@ -1,5 +1,7 @@
 import ArgumentParser
+import BulkheadCanvas
 import BulkheadTUI
+import BulkheadTerminal
 import Foundation
 
 /// How the player display draws: the options `bulkhead play` and `bulkhead demo` share, and the code that opens

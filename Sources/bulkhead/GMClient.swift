@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulkheadCanvas
 import BulkheadCore
 import BulkheadTUI
 import Foundation

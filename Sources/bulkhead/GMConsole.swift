@@ -1,5 +1,7 @@
 import ArgumentParser
+import BulkheadCanvas
 import BulkheadTUI
+import BulkheadTerminal
 import Foundation
 
 /// `bulkhead gm console`: the GM's cockpit — the whole table driven from one terminal.

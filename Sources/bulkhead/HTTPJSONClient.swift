@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BulkheadCanvas
 import BulkheadCore
 import BulkheadTUI
 import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulkheadCanvas
 import BulkheadTUI
 
 /// `bulkhead play`: the player display.

@@ -1,3 +1,5 @@
+import BulkheadCanvas
+import BulkheadTerminal
 import Foundation
 import Testing
 

@@ -2,6 +2,7 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The BRIDGE view and the star-map model it draws.

@@ -2,6 +2,7 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The asciicast writer: raw terminal bytes become "o" events of valid UTF-8, whatever the reads split.

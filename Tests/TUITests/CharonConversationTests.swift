@@ -1,6 +1,7 @@
 import BulkheadCore
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// Reading `GET /api/charon/conversation/` into a ``CharonConversation``.

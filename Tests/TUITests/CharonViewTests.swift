@@ -1,6 +1,7 @@
 import BulkheadCore
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The CHARON conversation, as the full view and as the dialog.

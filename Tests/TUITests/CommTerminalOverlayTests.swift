@@ -1,6 +1,7 @@
 import BulkheadCore
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The comm-terminal overlay: header, inbox list, selection, opened message.

@@ -2,6 +2,7 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The ENCOUNTER deck map: scaling, fog, rooms, doors, contents and tokens.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// When a display's loop draws: once per burst, only for a changed model, with the first reason of the burst.

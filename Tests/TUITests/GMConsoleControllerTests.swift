@@ -2,6 +2,7 @@ import BulkheadCore
 import SSEClient
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The GM console's pure controller on the deck map: the cursor, and the one write each key sends — whose effect

@@ -1,6 +1,7 @@
 import BulkheadCore
 import SSEClient
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The GM console's side of the demo campaign for the console's tests: the server's state as commands change it,

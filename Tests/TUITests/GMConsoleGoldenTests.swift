@@ -3,6 +3,7 @@ import Foundation
 import SSEClient
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// Whole GM console frames compared exactly with the text files in `Golden/` (`gm-console-<scene>-<W>x<H>-<glyphs>`),

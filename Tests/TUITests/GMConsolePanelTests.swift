@@ -2,6 +2,7 @@ import BulkheadCore
 import SSEClient
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The GM console's panels and prompts: the location list, NPCs, comm terminals, broadcasts, CHARON, the ship, the

@@ -2,6 +2,7 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// Whole player frames compared exactly with the text files in `Golden/`, for every view at 80×24, 100×30 and

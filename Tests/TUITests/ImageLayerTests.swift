@@ -1,6 +1,9 @@
+import BulkheadCanvas
+import BulkheadCore
+import BulkheadTUI
 import Testing
 
-@testable import BulkheadTUI
+@testable import BulkheadTerminal
 
 /// What the image layer sends after each frame: a picture once, again when curses wrote over its cells, deleted or
 /// repainted away when its card goes, and nothing assumed after a reset.

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// Area-averaging resize of decoded images.

@@ -1,6 +1,7 @@
 import BulkheadCore
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The MESSAGES / COMM_TERMINAL broadcast list.

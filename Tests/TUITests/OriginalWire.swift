@@ -2,6 +2,7 @@ import BulkheadCore
 import Foundation
 import SSEClient
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// What the original Django server sent during one scripted GM session (`../shared/fixtures/original-wire`): every

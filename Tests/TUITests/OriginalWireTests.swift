@@ -3,6 +3,7 @@ import Foundation
 import SSEClient
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The original Django server's wire, read for real: every event of a recorded GM session and every answer to the

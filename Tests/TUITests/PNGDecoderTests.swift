@@ -2,6 +2,8 @@ import BulkheadTUI
 import Foundation
 import Testing
 
+@testable import BulkheadCanvas
+
 /// The PNG decoder on generated files of every colour type and bit depth, and on the campaigns' portraits.
 @Suite struct PNGDecoderTests {
   /// A deterministic sample for pixel (`x`, `y`), `channel`, below `2^depth`.

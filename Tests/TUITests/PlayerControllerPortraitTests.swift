@@ -1,6 +1,7 @@
 import BulkheadCore
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// How the controller fetches portraits: once per path, again only when the server could not be reached.

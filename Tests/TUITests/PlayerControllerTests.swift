@@ -2,6 +2,7 @@ import BulkheadCore
 import SSEClient
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The player display's pure controller: what it fetches and posts, and how stream updates, REST answers, ticks

@@ -2,6 +2,7 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The player display's frame: minimum size, connection banner, STANDBY and ENCOUNTER.

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
+@testable import BulkheadTerminal
 
 /// The bytes a terminal gets for a portrait picture, decoded back to pixels: sixel through libsixel's `sixel2png`
 /// (Debian `libsixel-bin`), kitty by reading its base64 RGBA; and what the image layer sends, deletes and repaints

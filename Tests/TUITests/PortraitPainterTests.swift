@@ -1,5 +1,6 @@
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// Images drawn as text: half blocks checked cell by cell, the ASCII ramp as golden text.

@@ -2,6 +2,7 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// Whether `../shared/fixtures/mothership-data` lies next to the project; the fixture test is skipped otherwise.

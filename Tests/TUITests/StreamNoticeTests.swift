@@ -2,6 +2,7 @@ import BulkheadCore
 import SSEClient
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// What the display and the GM console do with what they cannot take from the stream: a view that does not read,

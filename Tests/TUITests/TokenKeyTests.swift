@@ -1,6 +1,7 @@
 import BulkheadCore
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// The compact key under the map: one line when it fits, two at most, `+N` for the rest, long names shortened,

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import BulkheadCanvas
 @testable import BulkheadTUI
 
 /// Nearest colours in the xterm palettes.

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 import Foundation
 import Synchronization
@@ -5,7 +6,7 @@ import Synchronization
 /// Writes an asciicast v2 file (`asciinema play` replays it): a header with the terminal's size, then one
 /// `[seconds, "o", text]` line per output and `[seconds, "r", "WxH"]` per resize. Thread-safe: events from several
 /// threads are written whole, one after the other.
-public final class CastRecorder: Sendable {
+public final class CastRecorder: OutputRecorder {
   /// The terminal size in the header.
   public let size: (width: Int, height: Int)
   private let handle: FileHandle

@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// When a display's loop draws: one frame once the inputs already queued are handled (a burst costs one frame and
 /// the last state is drawn), and only when the model differs from the one on screen.
 struct FrameSchedule<Model: Equatable & Sendable>: Sendable {

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import SSEClient
 
 /// The tasks that feed a display's loop (``PlayerApp``, ``GMConsoleApp``): the event stream's updates, a tick every

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The REST side of the server as the player display uses it: JSON reads and the players' public actions.

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import SSEClient
 
 /// How a player display connects and whose view it is.

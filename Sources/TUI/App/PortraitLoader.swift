@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// Fetches a portrait through the display's ``PlayerAPI`` and decodes it, off the display's loop.

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import Synchronization
 
 /// A frame output that also records every frame it shows into an asciicast file, as the full-screen repaint a

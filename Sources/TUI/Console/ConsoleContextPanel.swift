@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The GM console's context panel: what is selected — the room, door and token at the cursor, an NPC, a ship

@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// The GM console's help (`?`): every key and what it does, framed and centred over the console.
 struct ConsoleHelpOverlay: Widget {
   /// UTF-8 or ASCII glyphs.

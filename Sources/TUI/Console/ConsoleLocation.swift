@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// A campaign location as the GM console lists it: where the shared screen can go and which comm terminals it can

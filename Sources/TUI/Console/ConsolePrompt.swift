@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// A question the GM console asks on its prompt line: a text to type, or one key to choose.

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The GM console's question box: a prompt being typed (a secret one shows `*` for each character) or a yes/no

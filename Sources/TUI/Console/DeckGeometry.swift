@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// Where things are on a deck's grid, as the GM console's cursor sees them.

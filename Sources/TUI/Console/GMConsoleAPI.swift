@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The REST side of the server as the GM console uses it: the display's reads, the GM's authenticated writes, and

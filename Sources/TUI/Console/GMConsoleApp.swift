@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 import Foundation
 import SSEClient

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// Something the GM console's loop must do for its controller: the only way the controller reaches the world.

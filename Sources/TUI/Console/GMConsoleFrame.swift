@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The whole GM console: one frame drawn from a ``GMConsoleModel``.

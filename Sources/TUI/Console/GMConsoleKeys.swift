@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// Every key of the GM console with what it does, as the help overlay (`?`) lists them.
 public enum GMConsoleKeys {
   /// The keys, grouped by what they act on, in the order the help shows them.

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// Where the GM console's areas lie on a `width` × `height` screen, and how screen cells map to deck-grid cells.

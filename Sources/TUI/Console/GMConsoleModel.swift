@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// What the GM console shows: the live view as the GM sees it, plus the console's own state — where the cursor is,

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The GM console's location list: the views that need no location, then the campaign's locations with maps or

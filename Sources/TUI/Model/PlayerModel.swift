@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// What the player display shows: the last payload, the connection health and the local settings.

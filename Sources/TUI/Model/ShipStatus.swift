@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The ship as `GET /api/ship-status/` reports it: `ship.yaml` with the GM's overrides merged into `ship.systems`.

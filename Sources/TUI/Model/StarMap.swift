@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The star map as `GET /api/star-map/` reports it: `{"star_map": <galaxy/star_map.yaml>, "location_systems":

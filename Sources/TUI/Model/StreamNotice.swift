@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// A problem with what the server sent on the active-view stream, shown on the display until a payload reads again.

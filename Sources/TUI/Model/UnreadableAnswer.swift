@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// A REST answer that does not read: the line the display or the GM console logs, once per ``kind``.

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import Foundation
 
 /// Converts libpng's 16-bit linear light, premultiplied RGBA into 8-bit sRGB with straight alpha.

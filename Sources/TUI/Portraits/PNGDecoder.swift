@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import CLibPNG
 import Foundation
 

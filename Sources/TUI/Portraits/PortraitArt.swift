@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// What the display has of one NPC's portrait.

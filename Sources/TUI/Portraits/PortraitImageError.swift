@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// Why a portrait image could not be decoded.
 public enum PortraitImageError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The bytes do not start with the PNG signature.

@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// How a portrait image becomes text cells, chosen from what the terminal can show.
 public enum PortraitMode: Sendable, Hashable {
   /// Upper half blocks `▀`: the top pixel is the cell's foreground and the bottom pixel its background, each the

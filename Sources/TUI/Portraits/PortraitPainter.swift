@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// Draws an ``RGBAImage`` into an area of a canvas as text art, keeping the image's proportions (a cell is about
 /// twice as tall as it is wide) and centring it; transparent pixels leave the theme's background.
 public struct PortraitPainter: Sendable {

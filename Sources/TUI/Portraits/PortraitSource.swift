@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// Where an NPC's portrait comes from: its hand-drawn text portrait when it has one, else its image.

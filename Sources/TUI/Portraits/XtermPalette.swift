@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// Nearest colours of the xterm palettes, for pictures drawn with colour indexes.
 public enum XtermPalette {
   /// The six levels of each component in the 6 × 6 × 6 colour cube (indexes 16–231).

@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// A look for the player display: the colours and attributes of every ``ColorRole`` and the frames' box style.
 ///
 /// A theme holds each role's colour twice, as a 256-colour index and as a fallback among the basic terminal

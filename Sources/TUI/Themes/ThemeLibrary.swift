@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import Foundation
 
 /// The themes the display can use: the `NAME.yaml` files in a list of folders, plus ``Theme/builtInMono``.

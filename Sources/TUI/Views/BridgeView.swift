@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The BRIDGE view: the star map seen from above, with the current system marked and described.

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// A new broadcast popped over the view: a framed panel centred in the area, shown by the display for a few seconds

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The CHARON conversation of the active channel, either as the whole CHARON_TERMINAL view or as the dialog drawn

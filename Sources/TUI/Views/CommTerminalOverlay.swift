@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The comm-terminal overlay shown while `overlay_terminal_slug` is set: a framed panel centred over the view.

@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// The framed console panel the message-side views draw in: a box with a title set into its top edge, and
 /// dividers that join the box's sides.
 enum ConsolePanel {

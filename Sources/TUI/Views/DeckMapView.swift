@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The ENCOUNTER deck map: one deck's rooms, corridors, doors, ladders, terminals, points of interest and tokens,

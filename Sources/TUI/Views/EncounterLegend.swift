@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The ENCOUNTER legend: each token the map shows, with its glyph (and status mark), its name and its statuses;

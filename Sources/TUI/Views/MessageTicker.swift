@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The bottom line of the display: the latest broadcast, `▸ 21:07 · CHARON · text`, shortened to fit.

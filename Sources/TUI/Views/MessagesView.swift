@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The MESSAGES and COMM_TERMINAL views: the broadcast list, newest first.

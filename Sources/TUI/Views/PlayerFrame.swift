@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The whole player display: one frame of the active view drawn from a ``PlayerModel``.

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The SHIP_DASHBOARD view: the ship's name and class, hull and armour gauges, and every system with its status,

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// Word wrapping for text drawn on a ``Canvas``, measured in display columns.

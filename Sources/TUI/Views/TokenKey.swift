@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import BulkheadCore
 
 /// The compact key of who is who, drawn under the map when the view is too narrow for the ``EncounterLegend``:

@@ -164,7 +164,7 @@ public struct Canvas: Sendable, Equatable {
 
   /// Stores a one-column glyph at a cell if the cell lies inside the canvas; the caller vouches that `grapheme` is
   /// one printable column (pictures use it to skip ``put(_:x:y:style:maxWidth:)``'s segmentation).
-  mutating func glyph(_ grapheme: String, x: Int, y: Int, style: CellStyle) {
+  public mutating func glyph(_ grapheme: String, x: Int, y: Int, style: CellStyle) {
     guard x >= 0, x < width, y >= 0, y < height else { return }
     store(Cell(grapheme: grapheme, style: style), x: x, y: y)
   }
@@ -193,7 +193,7 @@ public struct Canvas: Sendable, Equatable {
   }
 
   /// `true` for the scalars a terminal would interpret rather than show: C0, DEL and C1.
-  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+  public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 

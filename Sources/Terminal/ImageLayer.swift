@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// The pictures of a canvas drawn on a terminal beside curses: which ``Canvas/images`` to send after a frame, which
 /// to take away, and the bytes that do it in sixel or the kitty graphics protocol.
 ///

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import CNCursesW
 import Dispatch
 import Foundation

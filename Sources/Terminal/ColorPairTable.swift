@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// The colour pairs of a curses screen: allocated on demand up to a bound, and reused when they run out.
 ///
 /// Pictures (portraits) can ask for more foreground/background combinations than a terminal has pairs. When every

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import BulkheadTUI
+@testable import BulkheadCanvas
 
 /// Plain and ANSI text output of a canvas.
 struct TextScreenTests {

@@ -1,7 +1,8 @@
+import BulkheadCanvas
 import CNCursesW
 import Testing
 
-@testable import BulkheadTUI
+@testable import BulkheadTerminal
 
 /// Decoding ncurses `get_wch` results into what a key press means to the app.
 struct TerminalInputTests {

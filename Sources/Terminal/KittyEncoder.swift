@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import Foundation
 
 /// Encodes pictures for the kitty graphics protocol (kitty, WezTerm, Ghostty, Konsole): raw 32-bit RGBA, base64 in

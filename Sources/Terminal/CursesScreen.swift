@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import CNCursesW
 import Glibc
 

@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 extension RGBAImage {
   /// The image fitted inside `width` × `height` pixels with its proportions kept, centred on an opaque
   /// `background` that also shows through its transparent pixels: the bitmap a terminal picture is sent as.

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import Dispatch
 import Glibc
 import Synchronization
@@ -52,7 +53,7 @@ public final class TerminalSession: Sendable {
   /// - Throws: ``OpenError`` when there is no usable terminal (not a TTY, `TERM` unset, unknown or unable to address
   ///   the cursor), or when another session is open.
   public init(
-    palette: Palette, kiosk: Bool, mouse: Bool = false, recorder: CastRecorder? = nil, images: ImageLayer? = nil
+    palette: Palette, kiosk: Bool, mouse: Bool = false, recorder: (any OutputRecorder)? = nil, images: ImageLayer? = nil
   ) throws(OpenError) {
     var fds: [Int32] = [-1, -1]
     guard pipe(&fds) == 0 else {

@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import Dispatch
 import Glibc
 import Synchronization

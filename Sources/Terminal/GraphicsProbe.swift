@@ -1,3 +1,4 @@
+import BulkheadCanvas
 import Glibc
 
 /// Asks the terminal what pictures it can show, never guessing from `TERM`: a kitty graphics query, the cell size

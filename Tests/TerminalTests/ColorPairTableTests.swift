@@ -1,6 +1,7 @@
+import BulkheadCanvas
 import Testing
 
-@testable import BulkheadTUI
+@testable import BulkheadTerminal
 
 /// Colour pairs: handed out on demand, bounded, reused only when no cell of the current frame uses them.
 @Suite struct ColorPairTableTests {

@@ -14,7 +14,7 @@ public enum GlyphSet: Sendable, Hashable, CaseIterable {
   }
 
   /// `unicode` when the set is ``unicode``, else `ascii`.
-  func pick(_ unicode: String, _ ascii: String) -> String {
+  public func pick(_ unicode: String, _ ascii: String) -> String {
     self == .unicode ? unicode : ascii
   }
 

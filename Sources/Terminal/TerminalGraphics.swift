@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// A way of drawing pictures on a terminal.
 public enum TerminalGraphics: String, Sendable, Hashable, CaseIterable {
   /// DEC sixel graphics (xterm -ti vt340, foot, WezTerm, mlterm, Windows Terminal, Konsole).

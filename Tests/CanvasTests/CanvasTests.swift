@@ -1,6 +1,6 @@
 import Testing
 
-@testable import BulkheadTUI
+@testable import BulkheadCanvas
 
 /// The cell canvas: grapheme placement, wide characters, clipping and the control-character defence.
 struct CanvasTests {

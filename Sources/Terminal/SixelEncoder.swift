@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// Encodes a picture as a DEC sixel sequence (`ESC P 0;1;0 q … ESC \`), as xterm, foot, WezTerm, mlterm and others
 /// draw it.
 ///

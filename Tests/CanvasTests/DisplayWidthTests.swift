@@ -1,6 +1,6 @@
 import Testing
 
-@testable import BulkheadTUI
+@testable import BulkheadCanvas
 
 /// Column widths of grapheme clusters, as a terminal lays them out.
 struct DisplayWidthTests {

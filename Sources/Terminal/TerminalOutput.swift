@@ -1,3 +1,5 @@
+import BulkheadCanvas
+
 /// Frames drawn on the terminal through a curses ``TerminalSession``.
 public struct TerminalOutput: FrameOutput {
   /// The open session.

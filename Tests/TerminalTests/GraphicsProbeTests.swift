@@ -1,8 +1,9 @@
+import BulkheadCanvas
 import Foundation
 import Glibc
 import Testing
 
-@testable import BulkheadTUI
+@testable import BulkheadTerminal
 
 /// Asking the terminal about pictures over a real pty, the test playing the terminal: it reads the queries and
 /// answers as a sixel terminal, as kitty, or not at all.

@@ -1,6 +1,7 @@
+import BulkheadCanvas
 import Testing
 
-@testable import BulkheadTUI
+@testable import BulkheadTerminal
 
 /// The pure screen decision of ``TerminalProbe/choose(_:)`` and the colour-depth mapping.
 struct TerminalProbeTests {
