@@ -40,6 +40,16 @@ let package = Package(
       ],
       path: "Sources/SSEClient"
     ),
+    .target(
+      name: "BulkheadClient",
+      dependencies: [
+        "BulkheadCore",
+        "SSEClient",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      path: "Sources/Client"
+    ),
     .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
     .systemLibrary(
       name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
@@ -81,6 +91,7 @@ let package = Package(
       dependencies: [
         "BulkheadCore",
         "BulkheadServer",
+        "BulkheadClient",
         "BulkheadCanvas",
         "BulkheadTerminal",
         "BulkheadTUI",

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BulkheadClient
 import BulkheadCore
 import BulkheadServer
 import Foundation

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BulkheadClient
 import BulkheadCore
 import Foundation
 import NIOCore

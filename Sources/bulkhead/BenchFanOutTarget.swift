@@ -1,3 +1,4 @@
+import BulkheadClient
 import BulkheadCore
 import Foundation
 import SSEClient

@@ -1,3 +1,4 @@
+import BulkheadClient
 import BulkheadCanvas
 import BulkheadCore
 import BulkheadTUI

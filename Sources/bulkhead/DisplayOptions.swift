@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulkheadClient
 import BulkheadCanvas
 import BulkheadTUI
 import BulkheadTerminal

@@ -1,3 +1,4 @@
+import BulkheadClient
 import ArgumentParser
 import Foundation
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulkheadClient
 import BulkheadCore
 
 /// `bulkhead gm charon …`: the ship's AI terminal.
@@ -21,7 +22,7 @@ struct GMCharon: AsyncParsableCommand {
     func run() async throws {
       let client = try GMClient(options)
       let answer = try await client.send(.setCharonMode(mode))
-      client.report(answer, "CHARON mode \(answer.text("mode"))")
+      options.report(answer, "CHARON mode \(answer.text("mode"))")
     }
   }
 
@@ -39,7 +40,7 @@ struct GMCharon: AsyncParsableCommand {
       let client = try GMClient(options)
       let answer = try await client.send(.setCharonLocation(locationPath))
       let path = answer.text("location_path")
-      client.report(answer, path.isEmpty ? "CHARON location cleared" : "CHARON location \(path)")
+      options.report(answer, path.isEmpty ? "CHARON location cleared" : "CHARON location \(path)")
     }
   }
 
@@ -56,7 +57,7 @@ struct GMCharon: AsyncParsableCommand {
     func run() async throws {
       let client = try GMClient(options)
       let answer = try await client.send(.sendCharonMessage(content))
-      client.report(answer, "CHARON message \(answer.text("message_id")) sent on channel \(answer.text("channel"))")
+      options.report(answer, "CHARON message \(answer.text("message_id")) sent on channel \(answer.text("channel"))")
     }
   }
 
@@ -78,7 +79,7 @@ struct GMCharon: AsyncParsableCommand {
     func run() async throws {
       let client = try GMClient(options)
       let answer = try await client.send(.toggleCharonDialog(open: change.map { $0 == .open }))
-      client.report(answer, "CHARON dialog \(answer["charon_dialog_open"]?.boolValue == true ? "open" : "closed")")
+      options.report(answer, "CHARON dialog \(answer["charon_dialog_open"]?.boolValue == true ? "open" : "closed")")
     }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulkheadClient
 import BulkheadCore
 
 /// `bulkhead gm level`: POST /api/gm/encounter/switch-level/.
@@ -21,7 +22,7 @@ struct GMLevel: AsyncParsableCommand {
   func run() async throws {
     let client = try GMClient(options)
     let answer = try await client.send(.switchLevel(level: level, deckID: deckID))
-    client.report(answer, "deck \(answer.text("deck_id")) (level \(answer.text("level")))")
+    options.report(answer, "deck \(answer.text("deck_id")) (level \(answer.text("level")))")
   }
 }
 
@@ -43,7 +44,7 @@ struct GMRoomSelection: ParsableArguments {
     let done = visible ? "revealed" : "hidden"
     if let roomID {
       let answer = try await client.send(.toggleRoom(roomID: roomID, visible: visible))
-      client.report(answer, "room \(answer.text("room_id")) \(done)")
+      options.report(answer, "room \(answer.text("room_id")) \(done)")
       return
     }
     let view = try await client.get("/api/active-view/")
@@ -54,7 +55,7 @@ struct GMRoomSelection: ParsableArguments {
     var visibility = (view["encounter_room_visibility"]?.objectValue ?? [:]).compactMapValues(\.boolValue)
     for id in roomIDs { visibility[id] = visible }
     let answer = try await client.send(.setRoomVisibility(visibility))
-    client.report(answer, "\(roomIDs.count) rooms of deck \(view.text("encounter_deck_id")) \(done)")
+    options.report(answer, "\(roomIDs.count) rooms of deck \(view.text("encounter_deck_id")) \(done)")
   }
 }
 
@@ -102,7 +103,7 @@ struct GMDoor: AsyncParsableCommand {
   func run() async throws {
     let client = try GMClient(options)
     let answer = try await client.send(.setDoorStatus(connectionID: connectionID, status: doorStatus))
-    client.report(answer, "door \(answer.text("connection_id")) \(answer.text("door_status"))")
+    options.report(answer, "door \(answer.text("connection_id")) \(answer.text("door_status"))")
   }
 }
 
@@ -122,6 +123,6 @@ struct GMPortrait: AsyncParsableCommand {
     let shown = (answer["active_portraits"]?.arrayValue ?? []).compactMap(\.stringValue)
     let sentence = "portrait \(UntrustedText.sanitize(npcID)) \(shown.contains(npcID) ? "shown" : "hidden")"
     let list = shown.isEmpty ? "none" : shown.map { UntrustedText.sanitize($0) }.joined(separator: ", ")
-    client.report(answer, "\(sentence); showing: \(list)")
+    options.report(answer, "\(sentence); showing: \(list)")
   }
 }

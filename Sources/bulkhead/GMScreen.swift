@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulkheadClient
 import BulkheadCore
 
 /// `bulkhead gm view`: POST /api/gm/switch-view/.
@@ -27,7 +28,7 @@ struct GMView: AsyncParsableCommand {
     let answer = try await client.send(
       .switchView(viewType, locationSlug: locationSlug ?? "", viewSlug: viewSlug ?? ""))
     let location = answer.text("location_slug")
-    client.report(answer, "view \(answer.text("view_type"))" + (location.isEmpty ? "" : " at \(location)"))
+    options.report(answer, "view \(answer.text("view_type"))" + (location.isEmpty ? "" : " at \(location)"))
   }
 }
 
@@ -47,7 +48,7 @@ struct GMShowTerminal: AsyncParsableCommand {
   func run() async throws {
     let client = try GMClient(options)
     let answer = try await client.send(.showTerminal(locationSlug: locationSlug, terminalSlug: terminalSlug))
-    client.report(answer, "terminal \(answer.text("overlay_terminal_slug")) shown")
+    options.report(answer, "terminal \(answer.text("overlay_terminal_slug")) shown")
   }
 }
 
@@ -61,7 +62,7 @@ struct GMHideTerminal: AsyncParsableCommand {
   func run() async throws {
     let client = try GMClient(options)
     let answer = try await client.send(.hideTerminal)
-    client.report(answer, "terminal overlay hidden")
+    options.report(answer, "terminal overlay hidden")
   }
 }
 
@@ -85,7 +86,7 @@ struct GMBroadcast: AsyncParsableCommand {
     let client = try GMClient(options)
     let answer = try await client.send(
       .broadcast(content: content, sender: sender ?? "CHARON", priority: priority ?? .normal))
-    client.report(answer, "broadcast \(answer.text("message_id")) sent")
+    options.report(answer, "broadcast \(answer.text("message_id")) sent")
   }
 }
 
@@ -116,6 +117,6 @@ struct GMShip: AsyncParsableCommand {
     var sentence = "\(answer.text("system")) \(override.text("status"))"
     if override["condition"] != nil { sentence += ", condition \(override.text("condition"))" }
     if override["info"] != nil { sentence += ": \(override.text("info"))" }
-    client.report(answer, sentence)
+    options.report(answer, sentence)
   }
 }

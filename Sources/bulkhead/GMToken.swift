@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulkheadClient
 import BulkheadCore
 
 /// `bulkhead gm token …`: the tokens on the encounter's current deck.
@@ -37,7 +38,7 @@ struct GMToken: AsyncParsableCommand {
       let client = try GMClient(options)
       let answer = try await client.send(
         .placeToken(Token(type: type, name: name, x: x, y: y, imageURL: imageURL ?? "", roomID: roomID ?? "")))
-      client.report(answer, "token \(answer.text("token_id")) placed" + GMToken.whereabouts(answer, "at"))
+      options.report(answer, "token \(answer.text("token_id")) placed" + GMToken.whereabouts(answer, "at"))
     }
   }
 
@@ -62,7 +63,7 @@ struct GMToken: AsyncParsableCommand {
     func run() async throws {
       let client = try GMClient(options)
       let answer = try await client.send(.moveToken(id: tokenID, x: x, y: y, roomID: roomID))
-      client.report(answer, "token \(answer.text("token_id")) moved" + GMToken.whereabouts(answer, "to"))
+      options.report(answer, "token \(answer.text("token_id")) moved" + GMToken.whereabouts(answer, "to"))
     }
   }
 
@@ -78,7 +79,7 @@ struct GMToken: AsyncParsableCommand {
     func run() async throws {
       let client = try GMClient(options)
       let answer = try await client.send(.removeToken(id: tokenID))
-      client.report(answer, "token \(UntrustedText.sanitize(tokenID)) removed")
+      options.report(answer, "token \(UntrustedText.sanitize(tokenID)) removed")
     }
   }
 
@@ -110,7 +111,7 @@ struct GMToken: AsyncParsableCommand {
       let id = answer["token_id"]?.stringValue ?? tokenID
       let now = (answer["tokens"]?[id]?["status"]?.arrayValue ?? []).compactMap(\.stringValue)
       let list = now.isEmpty ? "none" : now.map { UntrustedText.sanitize($0) }.joined(separator: ", ")
-      client.report(answer, "token \(UntrustedText.sanitize(id)) status: \(list)")
+      options.report(answer, "token \(UntrustedText.sanitize(id)) status: \(list)")
     }
   }
 
@@ -124,7 +125,7 @@ struct GMToken: AsyncParsableCommand {
     func run() async throws {
       let client = try GMClient(options)
       let answer = try await client.send(.clearTokens)
-      client.report(answer, "tokens cleared")
+      options.report(answer, "tokens cleared")
     }
   }
 

@@ -1,3 +1,4 @@
+import BulkheadClient
 import ArgumentParser
 
 /// `bulkhead gm watch`: the GM's monitor, which is `bulkhead play --role gm`.

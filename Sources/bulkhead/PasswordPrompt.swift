@@ -1,3 +1,4 @@
+import BulkheadClient
 import Dispatch
 import Foundation
 

@@ -44,7 +44,7 @@ struct OriginalWire {
   }
 
   /// The answer to `path`, or a 404 for a read the fixture did not record.
-  func answer(_ path: String) -> Result<JSONValue, PlayerAPIError> {
+  func answer(_ path: String) -> Result<JSONValue, ServerAPIError> {
     rest[path].map { .success($0) } ?? .failure(.refused(status: 404, message: "not recorded"))
   }
 

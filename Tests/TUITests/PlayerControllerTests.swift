@@ -647,7 +647,7 @@ struct PlayerControllerTests {
     var controller = try Self.started(screen)
     let bridge = try screen.event(.switchView(.bridge, locationSlug: "", viewSlug: ""))
     _ = controller.handle(bridge, now: Self.start)
-    let missing = PlayerAPIError.refused(status: 404, message: "No star map")
+    let missing = ServerAPIError.refused(status: 404, message: "No star map")
     #expect(controller.fetched(.starMap, .failure(missing), now: Self.start) == [])
     #expect(controller.model.starMapMissing)
     #expect(controller.model.starMap == nil)

@@ -13,7 +13,7 @@ public struct PlayerApp: Sendable {
   /// How to connect.
   public let configuration: PlayerConfiguration
   /// The REST side of the server.
-  public let api: any PlayerAPI
+  public let api: any ServerAPI
   /// Where frames go.
   public let output: any FrameOutput
   /// The frames of the standby panel and the portrait cards: the theme's choice.
@@ -26,7 +26,7 @@ public struct PlayerApp: Sendable {
   /// A display for `configuration` that reads REST through `api` and draws into `output`, framing its panels with
   /// `panels` (the glyph set's own box when `nil`).
   public init(
-    configuration: PlayerConfiguration, api: any PlayerAPI, output: any FrameOutput, panels: BoxGlyphs? = nil,
+    configuration: PlayerConfiguration, api: any ServerAPI, output: any FrameOutput, panels: BoxGlyphs? = nil,
     log: @escaping @Sendable (String) -> Void = { _ in }, onFrame: @escaping @Sendable (PlayerModel) -> Void = { _ in }
   ) {
     self.configuration = configuration
@@ -42,7 +42,7 @@ public struct PlayerApp: Sendable {
     case stream(EventSourceUpdate)
     case terminal(TerminalEvent)
     case tick
-    case fetched(PlayerResource, Result<JSONValue, PlayerAPIError>)
+    case fetched(PlayerResource, Result<JSONValue, ServerAPIError>)
     case portrait(PortraitSource, PortraitArt?)
     case render
   }
@@ -121,7 +121,7 @@ public struct PlayerApp: Sendable {
       case .send(let command, let refresh):
         Task {
           let path = command.endpoint.rawValue
-          do throws(PlayerAPIError) {
+          do throws(ServerAPIError) {
             _ = try await api.post(path, body: command.body)
           } catch {
             log("\(path): \(error)")

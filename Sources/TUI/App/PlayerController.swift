@@ -202,7 +202,7 @@ public struct PlayerController: Sendable {
   /// An answer that does not read leaves the model as it was and is logged once per kind of problem (the resource,
   /// the key path and the reason).
   public mutating func fetched(
-    _ resource: PlayerResource, _ result: Result<JSONValue, PlayerAPIError>, now: ContinuousClock.Instant
+    _ resource: PlayerResource, _ result: Result<JSONValue, ServerAPIError>, now: ContinuousClock.Instant
   ) -> [PlayerEffect] {
     inFlight.remove(resource.kind)
     switch (resource, result) {

@@ -1,10 +1,10 @@
 import BulkheadCanvas
 import BulkheadCore
 
-/// Fetches a portrait through the display's ``PlayerAPI`` and decodes it, off the display's loop.
+/// Fetches a portrait through the display's ``ServerAPI`` and decodes it, off the display's loop.
 struct PortraitLoader: Sendable {
   /// The REST side of the server.
-  let api: any PlayerAPI
+  let api: any ServerAPI
   /// Where the one line about a portrait that cannot be shown goes.
   let log: @Sendable (String) -> Void
 
@@ -20,7 +20,7 @@ struct PortraitLoader: Sendable {
       return .unavailable
     }
     let bytes: [UInt8]
-    do throws(PlayerAPIError) {
+    do throws(ServerAPIError) {
       bytes = try await api.file(path)
     } catch {
       log("portrait \(shown): \(error)")

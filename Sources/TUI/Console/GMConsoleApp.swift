@@ -12,7 +12,7 @@ public struct GMConsoleApp: Sendable {
   /// How to connect; the role is the GM's, so the banner comes after ``ConnectionHealth/gmThreshold`` failures.
   public let configuration: PlayerConfiguration
   /// The REST side of the server.
-  public let api: any GMConsoleAPI
+  public let api: any GMServerAPI
   /// Whether a token is stored; without one the console asks for the user and password first.
   public let loggedIn: Bool
   /// Where frames go.
@@ -24,7 +24,7 @@ public struct GMConsoleApp: Sendable {
 
   /// A console for `configuration` that reads and writes through `api` and draws into `output`.
   public init(
-    configuration: PlayerConfiguration, api: any GMConsoleAPI, loggedIn: Bool, output: any FrameOutput,
+    configuration: PlayerConfiguration, api: any GMServerAPI, loggedIn: Bool, output: any FrameOutput,
     panels: BoxGlyphs? = nil, log: @escaping @Sendable (String) -> Void = { _ in }
   ) {
     var configuration = configuration
@@ -42,10 +42,10 @@ public struct GMConsoleApp: Sendable {
     case stream(EventSourceUpdate)
     case terminal(TerminalEvent)
     case tick
-    case fetched(PlayerResource, Result<JSONValue, PlayerAPIError>)
-    case loaded(GMConsoleResource, Result<JSONValue, PlayerAPIError>)
-    case written(GMWrite, Result<JSONValue, PlayerAPIError>)
-    case loggedIn(user: String, Result<Void, PlayerAPIError>)
+    case fetched(PlayerResource, Result<JSONValue, ServerAPIError>)
+    case loaded(GMConsoleResource, Result<JSONValue, ServerAPIError>)
+    case written(GMWrite, Result<JSONValue, ServerAPIError>)
+    case loggedIn(user: String, Result<Void, ServerAPIError>)
     case portrait(PortraitSource, PortraitArt?)
     case render
   }
@@ -164,8 +164,8 @@ public struct GMConsoleApp: Sendable {
   }
 
   /// `POST path` with `body` — a GM write when `authenticated`, else a public action — as a `Result`.
-  private func post(_ path: String, body: JSONValue, authenticated: Bool) async -> Result<JSONValue, PlayerAPIError> {
-    do throws(PlayerAPIError) {
+  private func post(_ path: String, body: JSONValue, authenticated: Bool) async -> Result<JSONValue, ServerAPIError> {
+    do throws(ServerAPIError) {
       return .success(authenticated ? try await api.write(path, body: body) : try await api.post(path, body: body))
     } catch {
       return .failure(error)
@@ -173,8 +173,8 @@ public struct GMConsoleApp: Sendable {
   }
 
   /// The login as a `Result`.
-  private func logIn(user: String, password: String) async -> Result<Void, PlayerAPIError> {
-    do throws(PlayerAPIError) {
+  private func logIn(user: String, password: String) async -> Result<Void, ServerAPIError> {
+    do throws(ServerAPIError) {
       try await api.logIn(user: user, password: password)
       return .success(())
     } catch {

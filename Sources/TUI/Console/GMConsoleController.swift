@@ -104,7 +104,7 @@ public struct GMConsoleController: Sendable {
 
   /// Folds the answer to a ``GMConsoleEffect/view(_:)`` fetch into the live view.
   public mutating func fetched(
-    _ resource: PlayerResource, _ result: Result<JSONValue, PlayerAPIError>, now: ContinuousClock.Instant
+    _ resource: PlayerResource, _ result: Result<JSONValue, ServerAPIError>, now: ContinuousClock.Instant
   ) -> [GMConsoleEffect] {
     let effects = display.fetched(resource, result, now: now).map(GMConsoleEffect.view)
     model.view = display.model
@@ -124,7 +124,7 @@ public struct GMConsoleController: Sendable {
   /// An answer that does not read is logged once per kind of problem (the resource, the key path and the reason);
   /// a list of locations that does not read also says so on the status line.
   public mutating func loaded(
-    _ resource: GMConsoleResource, _ result: Result<JSONValue, PlayerAPIError>
+    _ resource: GMConsoleResource, _ result: Result<JSONValue, ServerAPIError>
   ) -> [GMConsoleEffect] {
     switch (resource, result) {
     case (.locations, .success(let json)):
@@ -159,7 +159,7 @@ public struct GMConsoleController: Sendable {
   }
 
   /// Reports the answer to a write on the status line; a 401 asks for a login and sends the write again after it.
-  public mutating func written(_ write: GMWrite, _ result: Result<JSONValue, PlayerAPIError>) -> [GMConsoleEffect] {
+  public mutating func written(_ write: GMWrite, _ result: Result<JSONValue, ServerAPIError>) -> [GMConsoleEffect] {
     switch result {
     case .success:
       model.status = .init("done: \(write.summary)")
@@ -179,7 +179,7 @@ public struct GMConsoleController: Sendable {
   }
 
   /// Reports a login; after a successful one, sends the write that needed it.
-  public mutating func loggedIn(user: String, _ result: Result<Void, PlayerAPIError>) -> [GMConsoleEffect] {
+  public mutating func loggedIn(user: String, _ result: Result<Void, ServerAPIError>) -> [GMConsoleEffect] {
     switch result {
     case .success:
       model.loggedIn = true

@@ -1,39 +1,37 @@
 import AsyncHTTPClient
-import BulkheadCanvas
 import BulkheadCore
-import BulkheadTUI
 import Foundation
 import NIOCore
 import SSEClient
 
 /// JSON over HTTP to a Bulkhead (or original) server: the display's REST side and, with a token, the GM's.
-struct HTTPJSONClient: PlayerAPI {
+public struct HTTPJSONClient: ServerAPI {
   /// The server's base URL without a trailing slash.
-  let server: String
+  public let server: String
   /// A bearer token sent with every request, for GM requests.
-  var token: String?
+  public var token: String?
   /// Other servers of the same cluster, asked in turn when one cannot be reached.
-  var fallbacks: [String] = []
+  public var fallbacks: [String] = []
   /// Time allowed for a whole request.
-  var timeout: TimeAmount = .seconds(5)
+  public var timeout: TimeAmount = .seconds(5)
   /// The largest answer read: the largest file the server serves.
-  static let maximumBody = 16 << 20
+  public static let maximumBody = 16 << 20
 
   /// A client with `token`, on `server` and then `fallbacks`.
-  init(server: String, token: String? = nil, fallbacks: [String] = []) {
+  public init(server: String, token: String? = nil, fallbacks: [String] = []) {
     self.server = server
     self.token = token
     self.fallbacks = fallbacks
   }
 
-  func get(_ path: String) async throws(PlayerAPIError) -> JSONValue {
-    try await onFirstReachable { client throws(PlayerAPIError) in
+  public func get(_ path: String) async throws(ServerAPIError) -> JSONValue {
+    try await onFirstReachable { client throws(ServerAPIError) in
       try await client.send(HTTPClientRequest(url: client.server + path))
     }
   }
 
-  func file(_ path: String) async throws(PlayerAPIError) -> [UInt8] {
-    try await onFirstReachable { client throws(PlayerAPIError) in
+  public func file(_ path: String) async throws(ServerAPIError) -> [UInt8] {
+    try await onFirstReachable { client throws(ServerAPIError) in
       let (status, bytes) = try await client.exchange(HTTPClientRequest(url: client.server + path))
       guard (200..<300).contains(status) else { throw client.refusal(status, bytes) }
       return bytes
@@ -42,11 +40,11 @@ struct HTTPJSONClient: PlayerAPI {
 
   /// Runs a read on `server`, then on each fallback while the one asked cannot be reached.
   private func onFirstReachable<T>(
-    _ read: (HTTPJSONClient) async throws(PlayerAPIError) -> T
-  ) async throws(PlayerAPIError) -> T {
-    var lastError = PlayerAPIError.unreachable("no server to ask")
+    _ read: (HTTPJSONClient) async throws(ServerAPIError) -> T
+  ) async throws(ServerAPIError) -> T {
+    var lastError = ServerAPIError.unreachable("no server to ask")
     for base in [server] + fallbacks {
-      do throws(PlayerAPIError) {
+      do throws(ServerAPIError) {
         return try await read(HTTPJSONClient(server: base, token: token))
       } catch {
         guard case .unreachable = error else { throw error }
@@ -57,11 +55,11 @@ struct HTTPJSONClient: PlayerAPI {
   }
 
   /// Sends `command`: `POST` its endpoint with its body.
-  func send(_ command: Command) async throws(PlayerAPIError) -> JSONValue {
+  public func send(_ command: Command) async throws(ServerAPIError) -> JSONValue {
     try await post(command.endpoint.rawValue, body: command.body)
   }
 
-  func post(_ path: String, body: JSONValue) async throws(PlayerAPIError) -> JSONValue {
+  public func post(_ path: String, body: JSONValue) async throws(ServerAPIError) -> JSONValue {
     var request = HTTPClientRequest(url: server + path)
     request.method = .POST
     request.headers.add(name: "Content-Type", value: "application/json")
@@ -69,7 +67,7 @@ struct HTTPJSONClient: PlayerAPI {
     return try await send(request)
   }
 
-  private func send(_ request: HTTPClientRequest) async throws(PlayerAPIError) -> JSONValue {
+  private func send(_ request: HTTPClientRequest) async throws(ServerAPIError) -> JSONValue {
     var request = request
     request.headers.add(name: "Accept", value: "application/json")
     let (status, bytes) = try await exchange(request)
@@ -83,7 +81,7 @@ struct HTTPJSONClient: PlayerAPI {
   /// Sends `request` (with the token, when there is one) and reads the answer's status and body.
   ///
   /// An answer larger than ``maximumBody`` is refused rather than unreachable, so it is not asked for again.
-  private func exchange(_ request: HTTPClientRequest) async throws(PlayerAPIError) -> (Int, [UInt8]) {
+  private func exchange(_ request: HTTPClientRequest) async throws(ServerAPIError) -> (Int, [UInt8]) {
     var request = request
     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
     let response: HTTPClientResponse
@@ -103,7 +101,7 @@ struct HTTPJSONClient: PlayerAPI {
   }
 
   /// The error for an error `status`: the body's `error` field, else the status.
-  private func refusal(_ status: Int, _ bytes: [UInt8]) -> PlayerAPIError {
+  private func refusal(_ status: Int, _ bytes: [UInt8]) -> ServerAPIError {
     let message = (try? JSONParser.parse(bytes))?["error"]?.stringValue ?? "HTTP \(status)"
     return .refused(status: status, message: UntrustedText.sanitize(message))
   }

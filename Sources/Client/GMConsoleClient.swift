@@ -1,40 +1,38 @@
-import BulkheadCanvas
 import BulkheadCore
-import BulkheadTUI
 import Synchronization
 
 /// The GM console's link to its server: public reads, writes with the GM's token, and the login that replaces the
 /// token and stores it in the credentials file for the other gm commands.
-final class GMConsoleClient: GMConsoleAPI {
+public final class GMConsoleClient: GMServerAPI {
   /// The server's base URL without a trailing slash.
-  let server: String
+  public let server: String
   /// The bearer token the writes carry; `nil` until logged in.
   private let token: Mutex<String?>
 
   /// A client for `server`, writing with `token` when one is stored.
-  init(server: String, token: String?) {
+  public init(server: String, token: String?) {
     self.server = server
     self.token = Mutex(token)
   }
 
-  func get(_ path: String) async throws(PlayerAPIError) -> JSONValue {
+  public func get(_ path: String) async throws(ServerAPIError) -> JSONValue {
     try await HTTPJSONClient(server: server).get(path)
   }
 
-  func file(_ path: String) async throws(PlayerAPIError) -> [UInt8] {
+  public func file(_ path: String) async throws(ServerAPIError) -> [UInt8] {
     try await HTTPJSONClient(server: server).file(path)
   }
 
-  func post(_ path: String, body: JSONValue) async throws(PlayerAPIError) -> JSONValue {
+  public func post(_ path: String, body: JSONValue) async throws(ServerAPIError) -> JSONValue {
     try await HTTPJSONClient(server: server).post(path, body: body)
   }
 
-  func write(_ path: String, body: JSONValue) async throws(PlayerAPIError) -> JSONValue {
+  public func write(_ path: String, body: JSONValue) async throws(ServerAPIError) -> JSONValue {
     guard let token = token.withLock({ $0 }) else { throw .refused(status: 401, message: "not logged in") }
     return try await HTTPJSONClient(server: server, token: token).post(path, body: body)
   }
 
-  func logIn(user: String, password: String) async throws(PlayerAPIError) {
+  public func logIn(user: String, password: String) async throws(ServerAPIError) {
     let answer = try await HTTPJSONClient(server: server).post(
       "/api/auth/login", body: ["username": .string(user), "password": .string(password)])
     guard let newToken = answer["token"]?.stringValue, !newToken.isEmpty else {

@@ -5,25 +5,31 @@ import Foundation
 ///
 /// The file is JSON, `{"<server URL>": {"token": …, "expires_at": …}}`, readable by its owner only:
 /// it is created with mode 0600 in a folder created with mode 0700, and replaced whole on every change.
-struct Credentials {
+public struct Credentials {
   /// One server's login.
-  struct Login: Equatable {
+  public struct Login: Equatable {
     /// The bearer token.
-    var token: String
+    public var token: String
     /// When the server stops accepting it, as the server wrote it.
-    var expiresAt: String
+    public var expiresAt: String
+
+    /// A login with `token`, accepted until `expiresAt`.
+    public init(token: String, expiresAt: String) {
+      self.token = token
+      self.expiresAt = expiresAt
+    }
   }
 
   /// Why the file could not be read or written.
-  struct Failure: Error, CustomStringConvertible {
-    let description: String
+  public struct Failure: Error, CustomStringConvertible {
+    public let description: String
   }
 
   /// The file's path.
-  let path: String
+  public let path: String
 
   /// The file at its standard place.
-  static func standard() -> Credentials {
+  public static func standard() -> Credentials {
     let environment = ProcessInfo.processInfo.environment
     let base =
       environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -32,21 +38,21 @@ struct Credentials {
   }
 
   /// The login stored for `server`, or nil when there is none.
-  func login(for server: String) throws(Failure) -> Login? {
+  public func login(for server: String) throws(Failure) -> Login? {
     guard let entry = try entries()[server] else { return nil }
     guard let token = entry["token"]?.stringValue, !token.isEmpty else { return nil }
     return Login(token: token, expiresAt: entry["expires_at"]?.stringValue ?? "")
   }
 
   /// Stores `login` for `server`, keeping the other servers' logins.
-  func save(_ login: Login, for server: String) throws(Failure) {
+  public func save(_ login: Login, for server: String) throws(Failure) {
     var all = try entries()
     all[server] = ["token": .string(login.token), "expires_at": .string(login.expiresAt)]
     try store(all)
   }
 
   /// Forgets the login for `server`; returns whether there was one.
-  func remove(server: String) throws(Failure) -> Bool {
+  public func remove(server: String) throws(Failure) -> Bool {
     var all = try entries()
     guard all.removeValue(forKey: server) != nil else { return false }
     try store(all)

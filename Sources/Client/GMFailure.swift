@@ -2,18 +2,18 @@
 ///
 /// The statuses are the gm commands' contract: 1 the server (or the local setup) refused, 2 the command line
 /// was wrong, 3 the server could not be reached.
-struct GMFailure: Error, CustomStringConvertible {
+public struct GMFailure: Error, CustomStringConvertible {
   /// The process's exit status.
-  let status: Int32
+  public let status: Int32
   /// One line for standard error.
-  let description: String
+  public let description: String
 
   /// The server or the local setup refused: an error answer, a missing or expired login.
-  static func refused(_ message: String) -> GMFailure { GMFailure(status: 1, description: message) }
+  public static func refused(_ message: String) -> GMFailure { GMFailure(status: 1, description: message) }
 
   /// The command line was wrong.
-  static func usage(_ message: String) -> GMFailure { GMFailure(status: 2, description: message) }
+  public static func usage(_ message: String) -> GMFailure { GMFailure(status: 2, description: message) }
 
   /// The server could not be reached or did not answer with JSON.
-  static func unreachable(_ message: String) -> GMFailure { GMFailure(status: 3, description: message) }
+  public static func unreachable(_ message: String) -> GMFailure { GMFailure(status: 3, description: message) }
 }
