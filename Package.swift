@@ -86,12 +86,28 @@ let package = Package(
       ],
       path: "Sources/Server"
     ),
+    .target(
+      name: "BulkheadBench",
+      dependencies: [
+        "BulkheadCore",
+        "BulkheadServer",
+        "BulkheadClient",
+        "BulkheadCanvas",
+        "BulkheadTUI",
+        "SSEClient",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      path: "Sources/Bench"
+    ),
     .executableTarget(
       name: "bulkhead",
       dependencies: [
         "BulkheadCore",
         "BulkheadServer",
         "BulkheadClient",
+        "BulkheadBench",
         "BulkheadCanvas",
         "BulkheadTerminal",
         "BulkheadTUI",
@@ -108,6 +124,16 @@ let package = Package(
       name: "CoreTests",
       dependencies: ["BulkheadCore"],
       path: "Tests/CoreTests"
+    ),
+    .testTarget(
+      name: "ClientTests",
+      dependencies: ["BulkheadClient", "BulkheadBench", "BulkheadCore"],
+      path: "Tests/ClientTests"
+    ),
+    .testTarget(
+      name: "BenchTests",
+      dependencies: ["BulkheadBench", "BulkheadCore"],
+      path: "Tests/BenchTests"
     ),
     .testTarget(
       name: "CanvasTests",

@@ -1,3 +1,4 @@
+import BulkheadCore
 import BulkheadServer
 import Foundation
 import Logging

@@ -1,6 +1,7 @@
 import ArgumentParser
-import BulkheadClient
+import BulkheadBench
 import BulkheadCanvas
+import BulkheadClient
 import BulkheadCore
 import BulkheadServer
 import BulkheadTUI
@@ -93,64 +94,5 @@ struct Demo: AsyncParsableCommand {
     while !condition(), ContinuousClock.now < deadline {
       try? await Task.sleep(for: .milliseconds(100))
     }
-  }
-}
-
-/// The demo's server: started, stopped and started again on the same port with the same database.
-actor DemoServer {
-  let campaign: Campaign
-  let database: String
-  private var server: BulkheadServer?
-  private var task: Task<Void, any Error>?
-  private static let username = "demo-gm"
-  private let password = UUID().uuidString
-
-  init(campaign: Campaign, database: String) throws {
-    self.campaign = campaign
-    self.database = database
-  }
-
-  /// Starts a server on `port` (0: a free one) and returns the port it listens on.
-  func start(port: Int) async throws -> Int {
-    let server = try await BulkheadServer(
-      configuration: ServerConfiguration(host: "127.0.0.1", port: port, campaign: campaign, databasePath: database),
-      logger: Logger(label: "bulkhead-demo", factory: { _ in SwiftLogNoOpLogHandler() }))
-    if try await server.accounts.usernames().isEmpty {
-      try await server.accounts.setAccount(username: Self.username, password: password)
-    }
-    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let task = Task {
-      defer { continuation.finish() }
-      try await server.run { port in continuation.yield(port) }
-    }
-    var iterator = ports.makeAsyncIterator()
-    guard let listening = await iterator.next() else {
-      if case .failure(let error) = await task.result { throw CLIError("the demo server did not start: \(error)") }
-      throw CLIError("the demo server did not start")
-    }
-    self.server = server
-    self.task = task
-    return listening
-  }
-
-  /// Logs the demo GM in on `base` and returns the token.
-  func login(_ base: String) async throws -> String {
-    let answer: JSONValue
-    do {
-      answer = try await HTTPJSONClient(server: base).post(
-        "/api/auth/login", body: ["username": .string(Self.username), "password": .string(password)])
-    } catch {
-      throw CLIError("the demo GM could not log in: \(error)")
-    }
-    guard let token = answer["token"]?.stringValue else { throw CLIError("the login answer has no token") }
-    return token
-  }
-
-  /// Stops the server and waits for it to end.
-  func stop() async {
-    server?.stop()
-    _ = await task?.result
-    server = nil
-    task = nil
   }
 }

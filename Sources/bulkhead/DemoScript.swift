@@ -1,5 +1,5 @@
-import BulkheadClient
 import BulkheadCanvas
+import BulkheadClient
 import BulkheadCore
 import BulkheadTUI
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import BulkheadClient
 import BulkheadCanvas
+import BulkheadClient
 import BulkheadTUI
 import BulkheadTerminal
 import Foundation
@@ -10,9 +10,6 @@ import Foundation
 struct DisplayOptions: ParsableArguments {
   @Option(help: "The colour theme: amber, phosphor, teal (default), mono, or any NAME.yaml in a themes folder.")
   var theme: String?
-
-  /// The theme used without `--theme`; when its file cannot be found the built-in mono theme is used instead.
-  static let defaultTheme = "teal"
 
   @Flag(help: "Print frames as text instead of drawing on the terminal.")
   var headless = false
@@ -161,7 +158,7 @@ struct DisplayOptions: ParsableArguments {
   func loadTheme() throws -> Theme {
     let library = ThemeLibrary.standard()
     do {
-      return try library.load(named: theme ?? Self.defaultTheme)
+      return try library.load(named: theme ?? ThemeLibrary.defaultName)
     } catch {
       guard theme == nil, case .unknownTheme = error else { throw CLIError(error.description) }
       return Theme.builtInMono

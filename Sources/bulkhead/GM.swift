@@ -1,5 +1,5 @@
-import BulkheadClient
 import ArgumentParser
+import BulkheadClient
 import Foundation
 
 /// `bulkhead gm …`: the GM's controls from the shell.

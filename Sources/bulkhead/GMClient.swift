@@ -1,6 +1,6 @@
 import ArgumentParser
-import BulkheadClient
 import BulkheadCanvas
+import BulkheadClient
 import BulkheadCore
 import BulkheadTUI
 import Foundation

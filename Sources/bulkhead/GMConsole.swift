@@ -1,6 +1,6 @@
 import ArgumentParser
-import BulkheadClient
 import BulkheadCanvas
+import BulkheadClient
 import BulkheadTUI
 import BulkheadTerminal
 import Foundation
@@ -64,7 +64,7 @@ struct GMConsole: AsyncParsableCommand {
   /// The theme `--theme` names, or the default one (the built-in mono theme when the default's file is missing).
   private func loadTheme() throws -> Theme {
     do {
-      return try ThemeLibrary.standard().load(named: theme ?? DisplayOptions.defaultTheme)
+      return try ThemeLibrary.standard().load(named: theme ?? ThemeLibrary.defaultName)
     } catch {
       guard theme == nil, case .unknownTheme = error else { throw GMFailure.usage(error.description) }
       return Theme.builtInMono

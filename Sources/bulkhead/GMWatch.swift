@@ -1,5 +1,5 @@
-import BulkheadClient
 import ArgumentParser
+import BulkheadClient
 
 /// `bulkhead gm watch`: the GM's monitor, which is `bulkhead play --role gm`.
 struct GMWatch: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BulkheadBench
 import BulkheadCore
 import BulkheadServer
 import Foundation

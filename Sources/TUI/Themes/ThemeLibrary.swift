@@ -6,6 +6,10 @@ import Foundation
 /// When two folders hold a theme of the same name, the earlier folder's wins; a `mono.yaml` file replaces the
 /// built-in mono theme, which is there so the display always has a theme even when no folder is found.
 public struct ThemeLibrary: Sendable {
+  /// The theme the displays use when none is named; when its file cannot be found the built-in mono theme is used
+  /// instead.
+  public static let defaultName = "teal"
+
   /// The folders searched, most important first; folders that do not exist are skipped.
   public var folders: [URL]
 

@@ -2,26 +2,26 @@ import BulkheadCore
 import Foundation
 
 /// One figure `bulkhead bench` reports: what it measures, its unit, how many samples it has and their spread.
-struct BenchFigure: Sendable {
+public struct BenchFigure: Sendable {
   /// A stable name for the JSON output, such as `payload.demo`.
-  var key: String
+  public var key: String
   /// What the figure measures, for the table.
-  var label: String
+  public var label: String
   /// The unit of `p50`, `p99` and `max`: `µs`, `ms`, `MB/s`, `KiB` or `B`.
-  var unit: String
+  public var unit: String
   /// How many samples the figure is made of.
-  var samples: Int
+  public var samples: Int
   /// The median sample.
-  var p50: Double
+  public var p50: Double
   /// The 99th percentile: for times the slow end; for throughputs the throughput of the 99th-percentile run time.
-  var p99: Double
+  public var p99: Double
   /// The largest sample, for latencies, where the worst case matters.
-  var max: Double?
+  public var max: Double?
   /// Counts that go with the figure, such as missed deliveries or event bytes.
-  var counts: [String: Int] = [:]
+  public var counts: [String: Int] = [:]
 
   /// A figure of durations (at least one), in `unit` (`µs` or `ms`).
-  init(
+  public init(
     key: String, label: String, unit: String, durations: [Duration], showsMax: Bool = false,
     counts: [String: Int] = [:]
   ) {
@@ -32,7 +32,7 @@ struct BenchFigure: Sendable {
   }
 
   /// A throughput figure in MB/s (10^6 bytes per second): `bytes` read in each of `durations` (at least one).
-  init(key: String, label: String, bytes: Int, durations: [Duration], counts: [String: Int] = [:]) {
+  public init(key: String, label: String, bytes: Int, durations: [Duration], counts: [String: Int] = [:]) {
     let sorted = durations.map(\.seconds).sorted()
     let megabytes = Double(bytes) / 1e6
     self.key = key
@@ -47,13 +47,13 @@ struct BenchFigure: Sendable {
 
   /// The nearest-rank percentile of `sorted` (ascending, not empty): the smallest value with at least `fraction` of
   /// the values at or below it.
-  static func percentile(_ fraction: Double, of sorted: [Double]) -> Double {
+  public static func percentile(_ fraction: Double, of sorted: [Double]) -> Double {
     let rank = Int((fraction * Double(sorted.count)).rounded(.up))
     return sorted[Swift.min(Swift.max(rank, 1), sorted.count) - 1]
   }
 
   /// The figure as a JSON object; values are rounded to three decimals.
-  var json: JSONValue {
+  public var json: JSONValue {
     var members: [String: JSONValue] = [
       "key": .string(key), "label": .string(label), "unit": .string(unit), "samples": .int(samples),
       "p50": .double(Self.rounded(p50)), "p99": .double(Self.rounded(p99)),
@@ -68,7 +68,7 @@ struct BenchFigure: Sendable {
   }
 
   /// `figures` as a text table: one row per figure with its unit, samples, p50, p99, max and counts.
-  static func table(_ figures: [BenchFigure]) -> String {
+  public static func table(_ figures: [BenchFigure]) -> String {
     let labelWidth = figures.map(\.label.count).max().map { Swift.max($0, 6) } ?? 6
     func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
       let fill = String(repeating: " ", count: Swift.max(0, width - text.count))
@@ -95,7 +95,7 @@ struct BenchFigure: Sendable {
 
 extension Duration {
   /// The duration in seconds.
-  var seconds: Double {
+  public var seconds: Double {
     let parts = components
     return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
   }

@@ -2,13 +2,13 @@ import Foundation
 import SSEClient
 
 /// Throughput of the SSE client's parser on a stream held in memory, fed in socket-sized reads.
-enum BenchParser {
+public enum BenchParser {
   /// The size of each read handed to the parser.
-  static let readSize = 16 << 10
+  public static let readSize = 16 << 10
 
   /// A stream of small `activeview` events, each with an id and one `data` line, of about `bytes` bytes in all;
   /// returns the stream and how many events it holds.
-  static func smallEvents(bytes: Int) -> (stream: [UInt8], events: Int) {
+  public static func smallEvents(bytes: Int) -> (stream: [UInt8], events: Int) {
     var stream: [UInt8] = []
     stream.reserveCapacity(bytes + 256)
     var events = 0
@@ -23,7 +23,7 @@ enum BenchParser {
   }
 
   /// One event whose single `data` line holds `bytes` bytes of JSON-like text.
-  static func largeEvent(bytes: Int) -> [UInt8] {
+  public static func largeEvent(bytes: Int) -> [UInt8] {
     var stream = Array("id: bench.1\nevent: activeview\ndata: ".utf8)
     stream.reserveCapacity(stream.count + bytes + 2)
     let pattern = Array("{\"room\":\"cargo_bay\",\"x\":12},".utf8)
@@ -36,7 +36,7 @@ enum BenchParser {
 
   /// Parses `stream` with a new parser in reads of ``readSize`` bytes and returns the time it took; throws unless
   /// the parser delivered exactly `events` events.
-  static func time(_ stream: [UInt8], events: Int) throws -> Duration {
+  public static func time(_ stream: [UInt8], events: Int) throws -> Duration {
     let clock = ContinuousClock()
     var parser = SSEParser(maxEventBytes: stream.count)
     var delivered = 0
@@ -53,7 +53,7 @@ enum BenchParser {
       }
     }
     guard delivered == events else {
-      throw CLIError("the parser delivered \(delivered) events of \(events)")
+      throw BenchError("the parser delivered \(delivered) events of \(events)")
     }
     return elapsed
   }

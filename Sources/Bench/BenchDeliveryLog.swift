@@ -1,7 +1,7 @@
 import Synchronization
 
 /// When each listener received each version, shared by the listener tasks and the writer.
-final class DeliveryLog: Sendable {
+public final class DeliveryLog: Sendable {
   private struct Entries {
     var arrivals: [Int: [ContinuousClock.Instant]] = [:]
     var listening = 0
@@ -12,7 +12,7 @@ final class DeliveryLog: Sendable {
   private let entries = Mutex(Entries())
 
   /// Records that a listener's parser delivered `version`; `first` for the listener's first event.
-  func record(version: Int, at instant: ContinuousClock.Instant, bytes: Int, first: Bool) {
+  public func record(version: Int, at instant: ContinuousClock.Instant, bytes: Int, first: Bool) {
     entries.withLock { entries in
       entries.arrivals[version, default: []].append(instant)
       entries.lastVersion = Swift.max(entries.lastVersion, version)
@@ -25,13 +25,13 @@ final class DeliveryLog: Sendable {
   }
 
   /// How many listeners have received their first event.
-  var listening: Int { entries.withLock { $0.listening } }
+  public var listening: Int { entries.withLock { $0.listening } }
   /// The highest version received.
-  var lastVersion: Int { entries.withLock { $0.lastVersion } }
+  public var lastVersion: Int { entries.withLock { $0.lastVersion } }
   /// The size of the largest event's data after the listeners' first (the timed events), in bytes.
-  var eventBytes: Int { entries.withLock { $0.eventBytes } }
+  public var eventBytes: Int { entries.withLock { $0.eventBytes } }
   /// How many listeners have received `version`.
-  func count(_ version: Int) -> Int { entries.withLock { $0.arrivals[version]?.count ?? 0 } }
+  public func count(_ version: Int) -> Int { entries.withLock { $0.arrivals[version]?.count ?? 0 } }
   /// When the listeners received `version`.
-  func arrivals(_ version: Int) -> [ContinuousClock.Instant] { entries.withLock { $0.arrivals[version] ?? [] } }
+  public func arrivals(_ version: Int) -> [ContinuousClock.Instant] { entries.withLock { $0.arrivals[version] ?? [] } }
 }

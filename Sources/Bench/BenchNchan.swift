@@ -5,26 +5,26 @@ import NIOCore
 /// nginx with the nchan module, run by `bulkhead bench --peer nchan` as the peer to measure the fan-out against: one
 /// worker, on a free loopback port, with a configuration written here, publishing on `/pub` and serving the
 /// channel as an EventSource stream on `/sub`.
-final class BenchNchan {
+public final class BenchNchan {
   /// Where Debian's `nginx-light` and `libnginx-mod-nchan` put the server and the module.
-  static let nginx = "/usr/sbin/nginx"
-  static let module = "/usr/lib/nginx/modules/ngx_nchan_module.so"
+  public static let nginx = "/usr/sbin/nginx"
+  public static let module = "/usr/lib/nginx/modules/ngx_nchan_module.so"
   /// What to run when the peer is missing.
-  static let installHint = "apt-get install nginx-light libnginx-mod-nchan"
+  public static let installHint = "apt-get install nginx-light libnginx-mod-nchan"
 
   /// The base URL, `http://127.0.0.1:<port>`.
-  let base: String
+  public let base: String
   private let process: Process
   private let folder: URL
 
   /// Whether nginx and the nchan module are installed.
-  static var isInstalled: Bool {
+  public static var isInstalled: Bool {
     FileManager.default.isExecutableFile(atPath: nginx) && FileManager.default.fileExists(atPath: module)
   }
 
   /// The configuration: one worker, no access log, a channel that keeps its last message for new subscribers (so
   /// they start with the current state, as Bulkhead's streams do).
-  static func configuration(folder: URL, port: Int) -> String {
+  public static func configuration(folder: URL, port: Int) -> String {
     """
     load_module \(module);
     worker_processes 1;
@@ -53,8 +53,8 @@ final class BenchNchan {
   }
 
   /// Starts nginx and waits until it answers.
-  init() async throws {
-    guard Self.isInstalled else { throw CLIError("nginx with nchan is not installed: \(Self.installHint)") }
+  public init() async throws {
+    guard Self.isInstalled else { throw BenchError("nginx with nchan is not installed: \(Self.installHint)") }
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-nchan-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let port = try Self.freePort()
@@ -74,14 +74,14 @@ final class BenchNchan {
       guard ContinuousClock.now < deadline, process.isRunning else {
         let log = (try? String(contentsOf: folder.appendingPathComponent("error.log"), encoding: .utf8)) ?? ""
         stop()
-        throw CLIError("nginx with nchan did not start: \(log)")
+        throw BenchError("nginx with nchan did not start: \(log)")
       }
       try await Task.sleep(for: .milliseconds(50))
     }
   }
 
   /// The master and its workers: the processes whose CPU and memory count.
-  var pids: [pid_t] {
+  public var pids: [pid_t] {
     let master = process.processIdentifier
     let children = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
     return [master]
@@ -92,9 +92,9 @@ final class BenchNchan {
   }
 
   /// Publishes `body` to the channel.
-  func publish(_ body: String) async throws {
+  public func publish(_ body: String) async throws {
     let status = try await Self.post(base + "/pub", body: body)
-    guard (200..<300).contains(status) else { throw CLIError("nchan refused the publish: HTTP \(status)") }
+    guard (200..<300).contains(status) else { throw BenchError("nchan refused the publish: HTTP \(status)") }
   }
 
   /// POSTs `body` to `url` and returns the status, once the answer has been read.
@@ -108,7 +108,7 @@ final class BenchNchan {
   }
 
   /// Stops nginx (SIGQUIT, its graceful stop; SIGKILL after 5 s) and removes its folder.
-  func stop() {
+  public func stop() {
     if process.isRunning {
       kill(process.processIdentifier, SIGQUIT)
       let deadline = ContinuousClock.now.advanced(by: .seconds(5))
@@ -134,7 +134,7 @@ final class BenchNchan {
         bind(descriptor, address, length) == 0 && getsockname(descriptor, address, &length) == 0
       }
     }
-    guard bound else { throw CLIError("no free loopback port for nginx") }
+    guard bound else { throw BenchError("no free loopback port for nginx") }
     return Int(UInt16(bigEndian: address.sin_port))
   }
 }

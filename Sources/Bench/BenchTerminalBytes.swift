@@ -1,21 +1,22 @@
 import BulkheadClient
 import BulkheadCore
+import BulkheadTUI
 import Foundation
 
 /// Terminal bytes: `bulkhead play` with curses on a 100x30 pseudo-terminal (TERM=xterm-256color, UTF-8), showing the
 /// demo ship's ENCOUNTER from a `bulkhead serve` child; the bytes the display writes for one token move of one cell
 /// and for one door change — what a player's terminal receives over SSH.
-struct BenchTerminalBytes {
-  let campaign: Campaign
+public struct BenchTerminalBytes {
+  public let campaign: Campaign
   /// How many token moves, and how many door changes, are counted.
-  let samples: Int
-  static let width = 100
-  static let height = 30
+  public let samples: Int
+  public static let width = 100
+  public static let height = 30
   /// Output stops counting for an update after this long without a byte.
-  static let quiet = Duration.milliseconds(300)
+  public static let quiet = Duration.milliseconds(300)
 
   /// Runs the measurement and returns the figures `terminal.token_move` and `terminal.door_change`.
-  func run() async throws -> [BenchFigure] {
+  public func run() async throws -> [BenchFigure] {
     let server = try await BenchServerProcess(campaign: campaign)
     defer { server.stop() }
     let gm = try await server.gm()
@@ -23,14 +24,14 @@ struct BenchTerminalBytes {
     let door = try await openDoor(of: scene, gm: gm)
     let display = try BenchPseudoTerminal(
       executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path,
-      arguments: ["play", "--server", server.base, "--theme", DisplayOptions.defaultTheme],
+      arguments: ["play", "--server", server.base, "--theme", ThemeLibrary.defaultName],
       environment: Self.environment(), width: Self.width, height: Self.height)
     defer { display.end(within: .seconds(5)) }
     let firstPaint = display.readUntilQuiet(quiet: .milliseconds(500), limit: .seconds(30))
     let shown = String(decoding: firstPaint, as: UTF8.self)
     guard shown.contains(scene.room.name) else {
       let tail = shown.suffix(400).replacingOccurrences(of: "\u{1B}", with: "^[")
-      throw CLIError("the display on the pseudo-terminal did not draw the ENCOUNTER; it wrote at the end: \(tail)")
+      throw BenchError("the display on the pseudo-terminal did not draw the ENCOUNTER; it wrote at the end: \(tail)")
     }
     let room = scene.room
     let cells = room.width > 1 ? [(room.x + 1, room.y), (room.x, room.y)] : [(room.x, room.y + 1), (room.x, room.y)]
@@ -78,7 +79,7 @@ struct BenchTerminalBytes {
   private func openDoor(of scene: BenchScene, gm: HTTPJSONClient) async throws -> Connection {
     let doors = scene.encounter.deck.connections.filter { [.open, .closed].contains($0.doorStatus) }
     guard let door = doors.first(where: { $0.doorType == "standard" }) ?? doors.first else {
-      throw CLIError("the deck \(scene.encounter.deck.id) has no door that opens and closes")
+      throw BenchError("the deck \(scene.encounter.deck.id) has no door that opens and closes")
     }
     try await BenchScene.reveal(door.from, gm: gm)
     try await BenchScene.reveal(door.to, gm: gm)

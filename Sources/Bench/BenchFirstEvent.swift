@@ -2,9 +2,9 @@ import SSEClient
 
 /// Reads the raw bytes of a `GET /api/active-view/stream/` response — status line, headers, a chunked or plain body
 /// — until the SSE parser delivers the first `activeview` event, as a display does before it draws.
-struct BenchFirstEvent {
+public struct BenchFirstEvent {
   /// How far the response has come.
-  enum Progress: Equatable {
+  public enum Progress: Equatable {
     /// The first event is not complete yet.
     case waiting
     /// The first `activeview` event is complete; its data has `bytes` bytes.
@@ -21,7 +21,7 @@ struct BenchFirstEvent {
   private static let headEnd: [UInt8] = Array("\r\n\r\n".utf8)
 
   /// Feeds the next bytes read from the connection.
-  mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Progress {
+  public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> Progress {
     inBody ? readBody(bytes) : readHead(bytes)
   }
 

@@ -1,23 +1,24 @@
 import AsyncHTTPClient
 import BulkheadClient
 import BulkheadCore
+import BulkheadServer
 import Foundation
 import NIOCore
 import SSEClient
 
 /// Write → event latency: an in-process server on loopback, listeners reading its event stream over real sockets,
 /// and GM token moves timed from just before each write to each listener's parser delivering its event.
-struct BenchFanOut {
-  let campaign: Campaign
+public struct BenchFanOut {
+  public let campaign: Campaign
   /// How many token moves are timed.
-  let writes: Int
+  public let writes: Int
   /// Whether the listeners read the lean stream (`?compact=1`) rather than the default one.
-  var lean = false
+  public var lean = false
   /// How long to wait for one write's event to reach every listener before counting the rest as missed.
-  static let deliveryLimit = Duration.seconds(5)
+  public static let deliveryLimit = Duration.seconds(5)
 
   /// Runs the measurement with `listeners` listeners on a fresh server.
-  func run(listeners: Int) async throws -> BenchFigure {
+  public func run(listeners: Int) async throws -> BenchFigure {
     try OpenFileLimit.raise(to: listeners * 2 + 256)
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -48,7 +49,7 @@ struct BenchFanOut {
     let readers = (0..<listeners).map { _ in Task { await Self.listen(url: url, client: client, log: log) } }
     defer { for reader in readers { reader.cancel() } }
     guard await Self.wait(upTo: .seconds(60), { log.listening == listeners }) else {
-      throw CLIError("only \(log.listening) of \(listeners) listeners received their first event")
+      throw BenchError("only \(log.listening) of \(listeners) listeners received their first event")
     }
     let firstVersion = log.lastVersion
     var starts: [Int: ContinuousClock.Instant] = [:]
@@ -63,7 +64,7 @@ struct BenchFanOut {
     for reader in readers { reader.cancel() }
     for reader in readers { await reader.value }
     try await client.shutdown()
-    guard !latencies.isEmpty else { throw CLIError("no listener received any token move") }
+    guard !latencies.isEmpty else { throw BenchError("no listener received any token move") }
     return BenchFigure(
       key: (lean ? "latency.lean.listeners_" : "latency.listeners_") + "\(listeners)",
       label: "write -> event, \(listeners) listener\(listeners == 1 ? "" : "s")\(lean ? " (lean stream)" : ""), "
@@ -73,12 +74,12 @@ struct BenchFanOut {
   }
 
   /// The version an event of Bulkhead's stream carries, from its id `<epoch>.<version>`.
-  static let version: @Sendable (SSEEvent) -> Int? = { event in
+  public static let version: @Sendable (SSEEvent) -> Int? = { event in
     event.lastEventID.split(separator: ".").last.flatMap { Int($0) }
   }
 
   /// Reads the event stream until cancelled, logging when each event's number (by default its version) arrives.
-  static func listen(
+  public static func listen(
     url: String, client: HTTPClient, log: DeliveryLog, number: @Sendable (SSEEvent) -> Int? = version
   ) async {
     var parser = SSEParser(maxEventBytes: 8 << 20)
@@ -103,7 +104,7 @@ struct BenchFanOut {
   }
 
   /// Polls `condition` every millisecond until it holds or `limit` has passed; returns whether it holds.
-  static func wait(upTo limit: Duration, _ condition: @Sendable () -> Bool) async -> Bool {
+  public static func wait(upTo limit: Duration, _ condition: @Sendable () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now.advanced(by: limit)
     while !condition() {
       guard ContinuousClock.now < deadline else { return false }

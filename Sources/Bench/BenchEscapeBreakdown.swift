@@ -1,19 +1,19 @@
 /// What the bytes a terminal program writes are spent on: cursor movement, SGR (colours and attributes), other
 /// escape sequences, and text.
-struct BenchEscapeBreakdown {
+public struct BenchEscapeBreakdown {
   /// Bytes of CSI sequences that move the cursor (`H`, `f`, `A`–`G`, `d`, `` ` ``).
-  var cursor = 0
+  public var cursor = 0
   /// Bytes of SGR sequences (`ESC [ … m`).
-  var sgr = 0
+  public var sgr = 0
   /// Bytes of every other escape sequence (character set selection, modes, erasing).
-  var otherEscapes = 0
+  public var otherEscapes = 0
   /// Bytes of text, including control characters such as carriage return.
-  var text = 0
+  public var text = 0
 
   private static let escape: UInt8 = 0x1B
 
   /// Splits `bytes` into the four kinds.
-  init(_ bytes: [UInt8]) {
+  public init(_ bytes: [UInt8]) {
     var index = 0
     while index < bytes.count {
       guard bytes[index] == Self.escape, index + 1 < bytes.count else {
@@ -45,7 +45,7 @@ struct BenchEscapeBreakdown {
   }
 
   /// The four counts, keyed for a bench figure.
-  var counts: [String: Int] {
+  public var counts: [String: Int] {
     ["cursor_bytes": cursor, "sgr_bytes": sgr, "other_escape_bytes": otherEscapes, "text_bytes": text]
   }
 }

@@ -1,6 +1,6 @@
 /// Decodes an HTTP/1.1 body sent with `Transfer-Encoding: chunked`, fed in pieces as they arrive: each chunk is a
 /// hexadecimal size line, that many bytes and a line end; a chunk of size 0 ends the body.
-struct BenchChunkedBody {
+public struct BenchChunkedBody {
   private enum Place {
     case sizeLine
     case data(left: Int)
@@ -12,7 +12,7 @@ struct BenchChunkedBody {
   private var sizeLine: [UInt8] = []
 
   /// Whether the last chunk (size 0) has arrived.
-  var isEnded: Bool {
+  public var isEnded: Bool {
     if case .ended = place { return true }
     return false
   }
@@ -20,7 +20,7 @@ struct BenchChunkedBody {
   /// Decodes the next piece of the body and returns the data it carries.
   ///
   /// - Throws: on a size line that is not hexadecimal.
-  mutating func decode(_ bytes: UnsafeRawBufferPointer) throws -> [UInt8] {
+  public mutating func decode(_ bytes: UnsafeRawBufferPointer) throws -> [UInt8] {
     var data: [UInt8] = []
     var index = 0
     while index < bytes.count {
@@ -34,7 +34,7 @@ struct BenchChunkedBody {
         }
         let digits = sizeLine.prefix { $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "\r") }
         guard let size = Int(String(decoding: digits, as: UTF8.self), radix: 16), size >= 0 else {
-          throw CLIError("bad chunk size line '\(String(decoding: sizeLine, as: UTF8.self))'")
+          throw BenchError("bad chunk size line '\(String(decoding: sizeLine, as: UTF8.self))'")
         }
         sizeLine = []
         place = size == 0 ? .ended : .data(left: size)

@@ -5,7 +5,7 @@ import SSEClient
 
 /// A server the fan-out comparison measures: where its stream is, which processes are its, how to make one write
 /// and how to recognise that write's event.
-protocol BenchFanOutTarget: AnyObject {
+public protocol BenchFanOutTarget: AnyObject {
   /// The name in the table.
   var name: String { get }
   /// The URL listeners read.
@@ -21,61 +21,61 @@ protocol BenchFanOutTarget: AnyObject {
 }
 
 /// Bulkhead: a `bulkhead serve` child on the campaign, its GM moving one token between two cells.
-final class BenchBulkheadTarget: BenchFanOutTarget {
-  let name = "bulkhead"
+public final class BenchBulkheadTarget: BenchFanOutTarget {
+  public let name = "bulkhead"
   private let server: BenchServerProcess
   private let gm: HTTPJSONClient
   private let scene: BenchScene
 
-  init(campaign: Campaign) async throws {
+  public init(campaign: Campaign) async throws {
     server = try await BenchServerProcess(campaign: campaign)
     gm = try await server.gm()
     scene = try await BenchScene.open(campaign: campaign, gm: gm, preferred: "uscss_morrigan")
   }
 
-  var streamURL: String { server.base + "/api/active-view/stream/" }
-  var pids: [pid_t] { [server.pid] }
+  public var streamURL: String { server.base + "/api/active-view/stream/" }
+  public var pids: [pid_t] { [server.pid] }
 
-  func write(_ sequence: Int) async throws {
+  public func write(_ sequence: Int) async throws {
     let room = scene.room
     let cell =
       sequence % 2 == 0 ? (x: room.x, y: room.y) : (x: room.x + room.width - 1, y: room.y + room.height - 1)
     try await scene.moveToken(x: cell.x, y: cell.y, gm: gm)
   }
 
-  let eventNumber = BenchFanOut.version
+  public let eventNumber = BenchFanOut.version
 
-  func stop() { server.stop() }
+  public func stop() { server.stop() }
 }
 
 /// nginx + nchan: each write publishes a message of `eventBytes` bytes that starts with its number.
-final class BenchNchanTarget: BenchFanOutTarget {
-  let name = "nchan"
+public final class BenchNchanTarget: BenchFanOutTarget {
+  public let name = "nchan"
   private let nginx: BenchNchan
   private let eventBytes: Int
   private var published = 0
 
   /// Starts nginx and publishes message 0, the state new listeners start with.
-  init(eventBytes: Int) async throws {
+  public init(eventBytes: Int) async throws {
     nginx = try await BenchNchan()
     self.eventBytes = eventBytes
     try await nginx.publish(message(0))
   }
 
-  var streamURL: String { nginx.base + "/sub" }
-  var pids: [pid_t] { nginx.pids }
+  public var streamURL: String { nginx.base + "/sub" }
+  public var pids: [pid_t] { nginx.pids }
 
-  func write(_ sequence: Int) async throws {
+  public func write(_ sequence: Int) async throws {
     published += 1
     try await nginx.publish(message(published))
   }
 
-  let eventNumber: @Sendable (SSEEvent) -> Int? = { event in
+  public let eventNumber: @Sendable (SSEEvent) -> Int? = { event in
     guard event.data.hasPrefix("{\"n\":") else { return nil }
     return Int(event.data.dropFirst(5).prefix(while: \.isNumber))
   }
 
-  func stop() { nginx.stop() }
+  public func stop() { nginx.stop() }
 
   /// `{"n":<number>,"pad":"xxx…"}`, padded to the size of Bulkhead's event.
   private func message(_ number: Int) -> String {

@@ -1,24 +1,25 @@
 import AsyncHTTPClient
 import BulkheadClient
 import BulkheadCore
+import BulkheadServer
 import Foundation
 import SSEClient
 
 /// `bulkhead bench --peer nchan`: the fan-out figures of Bulkhead and of nginx + nchan, measured in one run on the
 /// same loopback harness with events of the same size, the two servers taking turns, and each figure's ratio.
-struct BenchPeerComparison {
-  let campaign: Campaign
+public struct BenchPeerComparison {
+  public let campaign: Campaign
   /// Writes timed per run.
-  let writes: Int
+  public let writes: Int
   /// The listener counts measured.
-  let listenerCounts: [Int]
+  public let listenerCounts: [Int]
   /// How many times each server is measured at each count (they alternate).
-  let rounds: Int
+  public let rounds: Int
   /// Whether nginx with nchan is measured; without it Bulkhead runs alone.
-  let withPeer: Bool
+  public let withPeer: Bool
 
   /// One server's figures for one listener count, one round.
-  struct Run {
+  public struct Run {
     var p50: Double
     var p99: Double
     var cpuPerWrite: Double
@@ -28,7 +29,7 @@ struct BenchPeerComparison {
   }
 
   /// Runs every round and returns the table.
-  func run() async throws -> String {
+  public func run() async throws -> String {
     try OpenFileLimit.raise(to: (listenerCounts.max() ?? 1) * 4 + 256)
     let eventBytes = try await Self.bulkheadEventBytes(campaign)
     var results: [String: [Int: [Run]]] = [:]
@@ -77,7 +78,7 @@ struct BenchPeerComparison {
     }
     defer { for reader in readers { reader.cancel() } }
     guard await BenchFanOut.wait(upTo: .seconds(60), { log.listening == listeners }) else {
-      throw CLIError("\(target.name): only \(log.listening) of \(listeners) listeners received their first event")
+      throw BenchError("\(target.name): only \(log.listening) of \(listeners) listeners received their first event")
     }
     try await Task.sleep(for: .milliseconds(200))
     let memoryAfter = ProcessUsage.residentKiB(target.pids)
@@ -95,7 +96,7 @@ struct BenchPeerComparison {
     for reader in readers { reader.cancel() }
     for reader in readers { await reader.value }
     try await client.shutdown()
-    guard !latencies.isEmpty else { throw CLIError("\(target.name): no listener received any write") }
+    guard !latencies.isEmpty else { throw BenchError("\(target.name): no listener received any write") }
     return Run(
       p50: BenchFigure.percentile(0.5, of: latencies), p99: BenchFigure.percentile(0.99, of: latencies),
       cpuPerWrite: cpu * 1e3 / Double(writes), missed: listeners * writes - latencies.count,

@@ -5,18 +5,18 @@ import Foundation
 
 /// `bulkhead serve` run by the bench as a child process — this same executable — on a temporary database with a GM
 /// account, so that its memory and descriptors can be read apart from the bench's own.
-final class BenchServerProcess {
+public final class BenchServerProcess {
   /// The server's base URL, `http://127.0.0.1:<port>`.
-  let base: String
+  public let base: String
   /// The port it listens on.
-  let port: Int
+  public let port: Int
   private let process: Process
   private let folder: URL
   private let password = UUID().uuidString
   private static let username = "bench-gm"
 
   /// Starts `bulkhead serve --port 0` on `campaign` and waits until it listens.
-  init(campaign: Campaign) async throws {
+  public init(campaign: Campaign) async throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("bulkhead-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let database = folder.appendingPathComponent("bench.sqlite").path
@@ -24,7 +24,7 @@ final class BenchServerProcess {
       try await AccountStore(database: try Database(path: database))
         .setAccount(username: Self.username, password: password)
     } catch {
-      throw CLIError("cannot create the bench GM account in \(database): \(error)")
+      throw BenchError("cannot create the bench GM account in \(database): \(error)")
     }
     let output = Pipe()
     let process = Process()
@@ -48,7 +48,7 @@ final class BenchServerProcess {
       Self.end(process)
       let errors = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
       try? FileManager.default.removeItem(at: folder)
-      throw CLIError("bulkhead serve did not start: \(problem) \(errors)")
+      throw BenchError("bulkhead serve did not start: \(problem) \(errors)")
     }
     self.process = process
     self.port = port
@@ -56,32 +56,32 @@ final class BenchServerProcess {
   }
 
   /// The process id of the server.
-  var pid: pid_t { process.processIdentifier }
+  public var pid: pid_t { process.processIdentifier }
 
   /// Logs the GM in and returns a client that writes with the session token.
-  func gm() async throws -> HTTPJSONClient {
+  public func gm() async throws -> HTTPJSONClient {
     let answer = try await HTTPJSONClient(server: base).post(
       "/api/auth/login", body: ["username": .string(Self.username), "password": .string(password)])
-    guard let token = answer["token"]?.stringValue else { throw CLIError("the login answer has no token") }
+    guard let token = answer["token"]?.stringValue else { throw BenchError("the login answer has no token") }
     return HTTPJSONClient(server: base, token: token)
   }
 
   /// The server's resident memory (VmRSS) in KiB.
-  func residentKiB() throws -> Int {
+  public func residentKiB() throws -> Int {
     let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
     guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
       let kib = Int(line.dropFirst("VmRSS:".count).filter(\.isNumber))
-    else { throw CLIError("no VmRSS in /proc/\(pid)/status") }
+    else { throw BenchError("no VmRSS in /proc/\(pid)/status") }
     return kib
   }
 
   /// How many file descriptors the server has open.
-  func openFiles() throws -> Int {
+  public func openFiles() throws -> Int {
     try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count
   }
 
   /// Asks the server to shut down (SIGTERM), kills it after 5 s, and removes its database.
-  func stop() {
+  public func stop() {
     Self.end(process)
     try? FileManager.default.removeItem(at: folder)
   }
@@ -105,11 +105,11 @@ final class BenchServerProcess {
     var buffer = [UInt8](repeating: 0, count: 512)
     while !bytes.contains(UInt8(ascii: "\n")) {
       let left = deadline - ContinuousClock.now
-      guard left > .zero else { throw CLIError("no line within \(limit)") }
+      guard left > .zero else { throw BenchError("no line within \(limit)") }
       var poller = pollfd(fd: handle.fileDescriptor, events: Int16(POLLIN), revents: 0)
       guard poll(&poller, 1, Int32(left.seconds * 1000) + 1) > 0 else { continue }
       let count = read(handle.fileDescriptor, &buffer, buffer.count)
-      guard count > 0 else { throw CLIError("the output ended") }
+      guard count > 0 else { throw BenchError("the output ended") }
       bytes += buffer[0..<count]
     }
     return String(decoding: bytes, as: UTF8.self)

@@ -1,6 +1,6 @@
 extension BenchFigure {
   /// A figure of values (at least one) already in `unit`, such as bytes (`B`) or KiB.
-  init(
+  public init(
     key: String, label: String, unit: String, values: [Double], showsMax: Bool = false, counts: [String: Int] = [:]
   ) {
     let sorted = values.sorted()

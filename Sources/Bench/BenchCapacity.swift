@@ -1,22 +1,23 @@
 import BulkheadCore
+import BulkheadServer
 import Foundation
 
 /// Capacity: how many idle event streams a `bulkhead serve` child process holds and what each costs it in resident
 /// memory, then how fast a burst of simultaneous connects gets its first events. The server shows the demo ship's
 /// ENCOUNTER, so each stream's first event carries the whole map.
-struct BenchCapacity {
-  let campaign: Campaign
+public struct BenchCapacity {
+  public let campaign: Campaign
   /// How many idle streams to open.
-  let idleStreams: Int
+  public let idleStreams: Int
   /// How many connects the burst starts at once.
-  let burstConnects: Int
+  public let burstConnects: Int
   /// How many idle streams may be connecting or waiting for their first event at a time.
-  static let openingWindow = 200
+  public static let openingWindow = 200
   /// A connect of the burst without its first event after this long counts as failed.
-  static let burstLimit = Duration.seconds(15)
+  public static let burstLimit = Duration.seconds(15)
 
   /// Runs both measurements on one server and returns the figures `capacity.idle` and `capacity.burst`.
-  func run() async throws -> [BenchFigure] {
+  public func run() async throws -> [BenchFigure] {
     // The server child inherits the raised limit.
     let fileLimit = OpenFileLimit.raiseToHardLimit()
     let server = try await BenchServerProcess(campaign: campaign)
@@ -63,7 +64,7 @@ struct BenchCapacity {
     let opening = sockets.open(count: burstConnects, window: burstConnects, limit: Self.burstLimit)
     sockets.closeAll()
     guard !opening.times.isEmpty else {
-      throw CLIError("no connect of the burst received its first event: \(opening.reasons)")
+      throw BenchError("no connect of the burst received its first event: \(opening.reasons)")
     }
     var label = "burst of \(burstConnects) connects, connect -> first event"
     if opening.failed > 0 { label += " (failed: \(opening.reasons))" }

@@ -2,19 +2,19 @@ import Foundation
 
 /// A command run on a pseudo-terminal of its own, as over SSH: the pty's slave is its controlling terminal and its
 /// standard input, output and error; the bench reads everything it writes from the master.
-final class BenchPseudoTerminal {
+public final class BenchPseudoTerminal {
   /// The command's process id.
-  let pid: pid_t
+  public let pid: pid_t
   private let master: Int32
   private var exited = false
 
   /// Starts `executable` with `arguments` and exactly `environment` on a new `width` × `height` pseudo-terminal.
-  init(executable: String, arguments: [String], environment: [String: String], width: Int, height: Int) throws {
+  public init(executable: String, arguments: [String], environment: [String: String], width: Int, height: Int) throws {
     var master: Int32 = -1
     var slave: Int32 = -1
     var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
     guard openpty(&master, &slave, nil, nil, &size) == 0 else {
-      throw CLIError("openpty failed: \(String(cString: strerror(errno)))")
+      throw BenchError("openpty failed: \(String(cString: strerror(errno)))")
     }
     var name = [CChar](repeating: 0, count: 256)
     let named = ttyname_r(slave, &name, name.count)
@@ -22,7 +22,7 @@ final class BenchPseudoTerminal {
     close(slave)
     guard named == 0, let closeFrom = Self.addCloseFrom else {
       close(master)
-      throw CLIError("cannot name the pseudo-terminal, or posix_spawn cannot close descriptors (glibc < 2.34)")
+      throw BenchError("cannot name the pseudo-terminal, or posix_spawn cannot close descriptors (glibc < 2.34)")
     }
     _ = fcntl(master, F_SETFD, FD_CLOEXEC)
     _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
@@ -53,7 +53,7 @@ final class BenchPseudoTerminal {
     let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     guard spawned == 0 else {
       close(master)
-      throw CLIError("cannot start \(executable) on a pseudo-terminal: \(String(cString: strerror(spawned)))")
+      throw BenchError("cannot start \(executable) on a pseudo-terminal: \(String(cString: strerror(spawned)))")
     }
     self.pid = pid
     self.master = master
@@ -61,7 +61,7 @@ final class BenchPseudoTerminal {
 
   /// Reads what the command writes until it has written nothing for `quiet`, or `limit` has passed; waits for the
   /// first byte for up to `limit` too.
-  func readUntilQuiet(quiet: Duration, limit: Duration) -> [UInt8] {
+  public func readUntilQuiet(quiet: Duration, limit: Duration) -> [UInt8] {
     let deadline = ContinuousClock.now.advanced(by: limit)
     var output: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -81,12 +81,12 @@ final class BenchPseudoTerminal {
   }
 
   /// Types `text` on the terminal.
-  func type(_ text: String) {
+  public func type(_ text: String) {
     _ = Array(text.utf8).withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
   }
 
   /// Waits up to `limit` for the command to exit, then kills it; closes the terminal.
-  func end(within limit: Duration) {
+  public func end(within limit: Duration) {
     guard !exited else { return }
     exited = true
     let deadline = ContinuousClock.now.advanced(by: limit)

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Where Bulkhead finds its bundled data and keeps its own files.
-enum Paths {
+public enum Paths {
   /// The bundled demo campaign: `$BULKHEAD_HOME/campaigns/demo`, `./campaigns/demo`, `campaigns/demo` in a folder
   /// above the executable (a SwiftPM build inside the checkout), `PREFIX/share/bulkhead/campaigns/demo` beside an
   /// executable in `PREFIX/bin` (`make install`), or `/usr/share/bulkhead/campaigns/demo`.
-  static func demoCampaign() -> URL? {
+  public static func demoCampaign() -> URL? {
     var candidates: [URL] = []
     let environment = ProcessInfo.processInfo.environment
     if let home = environment["BULKHEAD_HOME"] { candidates.append(URL(fileURLWithPath: home)) }
@@ -23,7 +23,7 @@ enum Paths {
   }
 
   /// The default database: `$XDG_DATA_HOME/bulkhead/bulkhead.sqlite` (`~/.local/share` without it).
-  static func defaultDatabase() -> String {
+  public static func defaultDatabase() -> String {
     let environment = ProcessInfo.processInfo.environment
     let base =
       environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }

@@ -3,18 +3,18 @@ import Foundation
 
 /// The ENCOUNTER the benchmarks measure, as a GM sets one up on a ship's map: every other room of the current deck
 /// revealed, three tokens in the first revealed rooms and two NPC portraits shown.
-struct BenchEncounter {
+public struct BenchEncounter {
   /// The location whose map is shown.
-  let locationSlug: String
+  public let locationSlug: String
   /// The deck shown: the map's default deck.
-  let deck: Deck
+  public let deck: Deck
   /// The commands that set the encounter up from the start state, in order.
-  let commands: [Command]
+  public let commands: [Command]
 
   /// The encounter on `locationSlug`'s map in `campaign`.
-  init(campaign: Campaign, locationSlug: String) throws {
+  public init(campaign: Campaign, locationSlug: String) throws {
     guard let map = campaign.locations[locationSlug]?.map, let deck = map.deck(map.defaultDeckID) ?? map.decks.first
-    else { throw CLIError("the location \(locationSlug) has no deck map") }
+    else { throw BenchError("the location \(locationSlug) has no deck map") }
     self.locationSlug = locationSlug
     self.deck = deck
     let revealed = deck.rooms.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
@@ -32,7 +32,7 @@ struct BenchEncounter {
   }
 
   /// The state the commands lead to.
-  func state(in campaign: Campaign) throws -> ActiveViewState {
+  public func state(in campaign: Campaign) throws -> ActiveViewState {
     var state = ActiveViewState()
     for command in commands {
       state = try Reducer.apply(command, to: state, campaign: campaign).state
@@ -41,14 +41,14 @@ struct BenchEncounter {
   }
 
   /// The first ship location with a deck map in `campaign`: `preferred` when it has one, otherwise the first by slug.
-  static func shipSlug(in campaign: Campaign, preferred: String) -> String? {
+  public static func shipSlug(in campaign: Campaign, preferred: String) -> String? {
     if campaign.locations[preferred]?.map?.decks.isEmpty == false { return preferred }
     return campaign.locations.keys.sorted().first { campaign.locations[$0]?.map?.decks.isEmpty == false }
   }
 
   /// The original tool's campaign data, `../shared/fixtures/mothership-data` next to the current folder or next to
   /// the checkout holding the bundled demo campaign, when it is there.
-  static func fixtureFolder() -> URL? {
+  public static func fixtureFolder() -> URL? {
     var roots = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
     if let demo = Paths.demoCampaign() {
       roots.append(demo.resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent())

@@ -1,9 +1,9 @@
 import Foundation
 
 /// CPU time and resident memory of processes, read from `/proc`, for the bench's server-side figures.
-enum ProcessUsage {
+public enum ProcessUsage {
   /// The CPU time (user and system) `pids` have used so far, in seconds.
-  static func cpuSeconds(_ pids: [pid_t]) -> Double {
+  public static func cpuSeconds(_ pids: [pid_t]) -> Double {
     pids.reduce(0) { total, pid in
       guard let fields = statFields(pid), fields.count > 12, let user = Double(fields[11]),
         let system = Double(fields[12])
@@ -13,7 +13,7 @@ enum ProcessUsage {
   }
 
   /// The resident memory (VmRSS) of `pids` together, in KiB.
-  static func residentKiB(_ pids: [pid_t]) -> Int {
+  public static func residentKiB(_ pids: [pid_t]) -> Int {
     pids.reduce(0) { total, pid in
       guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
         let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
@@ -24,7 +24,7 @@ enum ProcessUsage {
   }
 
   /// The parent of `pid`, when it is running.
-  static func parent(of pid: pid_t) -> pid_t? {
+  public static func parent(of pid: pid_t) -> pid_t? {
     statFields(pid).flatMap { $0.count > 1 ? pid_t($0[1]) : nil }
   }
 

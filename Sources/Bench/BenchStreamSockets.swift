@@ -2,9 +2,9 @@ import Foundation
 
 /// Many connections to a server's event stream on plain non-blocking sockets, driven by `poll` in the calling
 /// thread: each connects, sends its request, reads until its first event, and from then on is held idle.
-final class BenchStreamSockets {
+public final class BenchStreamSockets {
   /// What opening a batch of connections came to.
-  struct Opening {
+  public struct Opening {
     /// For each connection that received its first event, the time from its `connect` call to that event.
     var times: [Duration] = []
     /// How many connections failed, by reason.
@@ -35,7 +35,7 @@ final class BenchStreamSockets {
   private(set) var held: [Int32] = []
 
   /// Connections to `GET /api/active-view/stream/` on 127.0.0.1:`port`.
-  init(port: Int) {
+  public init(port: Int) {
     self.port = port
     request = Array(
       "GET /api/active-view/stream/ HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n".utf8)
@@ -46,7 +46,7 @@ final class BenchStreamSockets {
   /// Opens `count` connections, with at most `window` of them connecting or waiting for their first event at a
   /// time (`window` ≥ `count`: every `connect` is called in one loop before any is read). A connection without its
   /// first event when `limit` has passed since the first `connect` counts as failed.
-  func open(count: Int, window: Int, limit: Duration) -> Opening {
+  public func open(count: Int, window: Int, limit: Duration) -> Opening {
     var opening = Opening()
     var pending: [Pending] = []
     var started = 0
@@ -92,7 +92,7 @@ final class BenchStreamSockets {
 
   /// Reads what arrived on the held connections (keepalive comments) and closes those the server ended; returns
   /// how many are still open.
-  func checkHeld() -> Int {
+  public func checkHeld() -> Int {
     var polls = held.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
     _ = poll(&polls, nfds_t(polls.count), 0)
     held = zip(held, polls).compactMap { socket, polled in
@@ -105,7 +105,7 @@ final class BenchStreamSockets {
   }
 
   /// Closes every held connection.
-  func closeAll() {
+  public func closeAll() {
     for socket in held { close(socket) }
     held = []
   }
@@ -178,13 +178,13 @@ final class BenchStreamSockets {
   }
 
   /// A system call's error, named.
-  struct Failure: Error, CustomStringConvertible {
+  public struct Failure: Error, CustomStringConvertible {
     let code: Int32
 
     init(_ code: Int32) {
       self.code = code
     }
 
-    var description: String { String(cString: strerror(code)) }
+    public var description: String { String(cString: strerror(code)) }
   }
 }

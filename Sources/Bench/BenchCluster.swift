@@ -8,16 +8,16 @@ import Logging
 /// The cluster figures: two in-process servers on one PostgreSQL database, listeners on each, GM token moves on
 /// the first; the time from just before each write to each listener's parser delivering its event, on the writing
 /// server and on the other one, and the writes per second one GM gets through PostgreSQL.
-struct BenchCluster {
-  let campaign: Campaign
+public struct BenchCluster {
+  public let campaign: Campaign
   /// The scratch database (its session of the demo campaign is started over).
-  let url: String
+  public let url: String
   /// Listeners on each server.
-  let listenersPerServer: Int
+  public let listenersPerServer: Int
   /// Timed token moves.
-  let writes: Int
+  public let writes: Int
 
-  func run() async throws -> [BenchFigure] {
+  public func run() async throws -> [BenchFigure] {
     try OpenFileLimit.raise(to: listenersPerServer * 4 + 256)
     var logger = Logger(label: "bulkhead-bench")
     logger.logLevel = .error
@@ -31,7 +31,7 @@ struct BenchCluster {
       do {
         server = try await BulkheadServer(configuration: configuration, logger: logger)
       } catch {
-        throw CLIError("cannot open the cluster database for the bench: \(error)")
+        throw BenchError("cannot open the cluster database for the bench: \(error)")
       }
       let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
       let task = Task {
@@ -39,14 +39,14 @@ struct BenchCluster {
         try await server.run { continuation.yield($0) }
       }
       var iterator = ports.makeAsyncIterator()
-      guard let port = await iterator.next() else { throw CLIError("a cluster bench server did not start") }
+      guard let port = await iterator.next() else { throw BenchError("a cluster bench server did not start") }
       servers.append((server, task, "http://127.0.0.1:\(port)"))
     }
     let password = UUID().uuidString
     try await servers[0].server.accounts.setAccount(username: "bench-gm", password: password)
     let login = try await HTTPJSONClient(server: servers[0].base).post(
       "/api/auth/login", body: ["username": "bench-gm", "password": .string(password)])
-    guard let token = login["token"]?.stringValue else { throw CLIError("the bench GM could not log in") }
+    guard let token = login["token"]?.stringValue else { throw BenchError("the bench GM could not log in") }
     let figures = try await measure(
       bases: servers.map(\.base), gm: HTTPJSONClient(server: servers[0].base, token: token))
     for entry in servers {
@@ -75,7 +75,7 @@ struct BenchCluster {
     defer { for reader in readers { reader.cancel() } }
     let expected = listenersPerServer
     guard await BenchFanOut.wait(upTo: .seconds(60), { logs.allSatisfy { $0.listening == expected } }) else {
-      throw CLIError("only \(logs.map(\.listening)) of \(listenersPerServer) listeners per server started")
+      throw BenchError("only \(logs.map(\.listening)) of \(listenersPerServer) listeners per server started")
     }
     let firstVersion = logs.map(\.lastVersion).max() ?? 0
     var starts: [Int: ContinuousClock.Instant] = [:]
@@ -106,7 +106,7 @@ struct BenchCluster {
     }
     let own = latencies(logs[0])
     let other = latencies(logs[1])
-    guard !own.isEmpty, !other.isEmpty else { throw CLIError("no cluster listener received any token move") }
+    guard !own.isEmpty, !other.isEmpty else { throw BenchError("no cluster listener received any token move") }
     let total = "2×\(listenersPerServer)"
     return [
       BenchFigure(
