@@ -66,9 +66,12 @@ lint:
 
 # Tests run one at a time: the parser's byte-by-byte cases are CPU-heavy in a debug build and,
 # run beside them, would starve the in-process servers of the network tests on 2 cores.
+# First the module tests (in process: domain, parser, canvas, views, routes in memory, the server on a loopback
+# port), then the end-to-end tests (the bulkhead executable spawned, tmux, sshd, PostgreSQL, installs).
 test: test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --no-parallel
+	$(SWIFT) test --skip-build --no-parallel --skip EndToEndTests
+	$(SWIFT) test --skip-build --no-parallel --filter EndToEndTests
 	$(MAKE) lint
 
 # The man page, generated from the argument parser by its GenerateManual plugin into docs/bulkhead.1 (committed;

@@ -159,18 +159,42 @@ let package = Package(
       ],
       path: "Tests/SSEClientTests"
     ),
+    .target(
+      name: "TestSupport",
+      dependencies: [
+        "BulkheadCore",
+        "BulkheadServer",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ],
+      path: "Tests/Support"
+    ),
     .testTarget(
       name: "ServerTests",
       dependencies: [
+        "TestSupport",
+        "BulkheadCore",
+        "BulkheadServer",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
+      path: "Tests/ServerTests"
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: [
+        "TestSupport",
         "BulkheadCore",
         "BulkheadServer",
         "BulkheadCanvas",
         "BulkheadTUI",
         "BulkheadTerminal",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
       ],
-      path: "Tests/ServerTests"
+      path: "Tests/EndToEndTests"
     ),
   ],
   swiftLanguageModes: [.v6]

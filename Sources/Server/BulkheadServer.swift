@@ -125,6 +125,18 @@ public struct BulkheadServer: Sendable {
     stopContinuation.yield()
   }
 
+  /// The routes of the API and the campaign files on this server's stores: what ``run(onListening:onMetricsListening:)``
+  /// serves, and what route tests drive in memory.
+  public func router() -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    BulkheadAPI(
+      store: store, messages: messages, accounts: accounts,
+      playerLimiter: RateLimiter(burst: 20, perSecond: 2), loginLimiter: RateLimiter(burst: 10, perSecond: 1),
+      metrics: metrics
+    ).register(on: router)
+    return router
+  }
+
   /// Serves until SIGTERM, SIGINT or `stop()`; open streams end cleanly.
   ///
   /// - Parameters:
@@ -134,12 +146,7 @@ public struct BulkheadServer: Sendable {
     onListening: @escaping @Sendable (Int) async -> Void = { _ in },
     onMetricsListening: @escaping @Sendable (Int) async -> Void = { _ in }
   ) async throws {
-    let router = Router(context: AppRequestContext.self)
-    BulkheadAPI(
-      store: store, messages: messages, accounts: accounts,
-      playerLimiter: RateLimiter(burst: 20, perSecond: 2), loginLimiter: RateLimiter(burst: 10, perSecond: 1),
-      metrics: metrics
-    ).register(on: router)
+    let router = router()
     let limit =
       configuration.maximumConnections.map { ConnectionLimit(maximum: $0, logger: logger) }
       ?? ConnectionLimit.fromOpenFileLimit(logger: logger)

@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 @Suite("Auth and limits")
 struct AuthTests {
   /// Every GM write, with a body that would be valid.
@@ -11,7 +13,7 @@ struct AuthTests {
 
   @Test("401 on every GM endpoint without a token, with a bad token, and nothing changes")
   func gmWritesNeedAToken() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       #expect(Self.gmWrites.count == 17)
       for (endpoint, body) in Self.gmWrites {
         let none = try await server.post(endpoint.rawValue, body)
@@ -30,7 +32,7 @@ struct AuthTests {
 
   @Test("the three player actions are public")
   func playerActionsArePublic() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       #expect(try await server.post("/api/terminal/hide/").status == 200)
       let dialog = try await server.post("/api/gm/charon/toggle-dialog/", #"{"open":true}"#)
       #expect(dialog.status == 200)

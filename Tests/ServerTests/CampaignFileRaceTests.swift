@@ -4,6 +4,7 @@ import Synchronization
 import Testing
 
 @testable import BulkheadServer
+@testable import TestSupport
 
 @Suite("Campaign file races")
 struct CampaignFileRaceTests {

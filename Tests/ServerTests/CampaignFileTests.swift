@@ -5,6 +5,7 @@ import NIOCore
 import Testing
 
 @testable import BulkheadServer
+@testable import TestSupport
 
 /// The original tool's campaign data, next to the project (`../shared/fixtures/mothership-data`).
 private let fixtureCampaignFolder = projectRoot.deletingLastPathComponent()

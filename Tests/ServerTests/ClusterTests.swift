@@ -3,6 +3,8 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import TestSupport
+
 /// `serve --cluster`: several servers on one real PostgreSQL started by the test (skipped only where PostgreSQL
 /// is not installed).
 @Suite(

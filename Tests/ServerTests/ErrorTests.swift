@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 @Suite("Errors")
 struct ErrorTests {
   @Test("bad requests get a JSON error naming the field, change nothing and announce nothing")
@@ -50,7 +52,7 @@ struct ErrorTests {
 
   @Test("the wrong method gets 405; an unknown path 404; both as JSON")
   func methodAndPath() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       let wrongMethod = try await server.get("/api/gm/switch-view/")
       #expect(wrongMethod.status == 405)
       #expect(wrongMethod.json["error"]?.stringValue?.contains("POST") == true)
@@ -64,7 +66,7 @@ struct ErrorTests {
 
   @Test("CHARON queries are refused unless the mode is QUERY")
   func charonQueryMode() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       let refused = try await server.post("/api/charon/submit-query/", #"{"query":"where is the crew?"}"#)
       #expect(refused.status == 403)
       #expect(refused.json["error"]?.stringValue?.contains("query mode") == true)

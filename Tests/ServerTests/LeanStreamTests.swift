@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `GET /api/active-view/stream/?compact=1`: the map and the NPC cards only when they change, and payloads that
 /// read back exactly as the default stream's.
 @Suite("Lean stream (?compact=1)", .serialized)

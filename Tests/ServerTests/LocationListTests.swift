@@ -2,11 +2,13 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 @Suite("Location list")
 struct LocationListTests {
   @Test("GET /api/locations/ lists every location by path with its map and terminals; POST is 405")
   func locations() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       let answer = try await server.get("/api/locations/")
       #expect(answer.status == 200)
       let locations = try #require(answer.json["locations"]?.arrayValue)

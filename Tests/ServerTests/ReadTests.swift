@@ -2,11 +2,13 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 @Suite("Public reads")
 struct ReadTests {
   @Test("star map: the campaign's systems and the system each location lies in; 404 without a star map")
   func starMap() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       let answer = try await server.get("/api/star-map/")
       #expect(answer.status == 200)
       let names = answer.json["star_map"]?["systems"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
@@ -17,7 +19,7 @@ struct ReadTests {
     }
     var bare = demoCampaign
     bare.starMap = .null
-    try await ServerHarness.with(campaign: bare) { server in
+    try await RouteHarness.with(campaign: bare) { server in
       let answer = try await server.get("/api/star-map/")
       #expect(answer.status == 404)
       #expect(answer.json["error"] == "the campaign has no star map")
@@ -26,7 +28,7 @@ struct ReadTests {
 
   @Test("ship status merges the GM's overrides into ship.systems")
   func shipStatus() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       let before = try await server.get("/api/ship-status/")
       #expect(before.status == 200)
       let name = before.json["ship"]?["name"]?.stringValue
@@ -44,7 +46,7 @@ struct ReadTests {
 
   @Test("encounter map: the current deck, another deck by deck_id, every deck; errors")
   func encounterMap() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"ENCOUNTER","location_slug":"kestrel_dawn"}"#)
       _ = try await server.gm("/api/gm/encounter/toggle-room/", #"{"room_id":"bridge","visible":true}"#)
       let current = try await server.get("/api/encounter-map/kestrel_dawn/")
@@ -69,7 +71,7 @@ struct ReadTests {
 
   @Test("terminals in both layouts; 404 for unknown ones")
   func terminals() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       let central = try await server.get("/api/terminal/kestrel_dawn/bridge_terminal/")
       #expect(central.status == 200)
       #expect(central.json["owner"] == "Captain Imre Sallow")
@@ -93,7 +95,7 @@ struct ReadTests {
 
   @Test("CHARON conversation: the GM's lines and the players' queries, per channel")
   func charonConversation() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"CHARON_TERMINAL"}"#)
       _ = try await server.gm("/api/gm/charon/mode/", #"{"mode":"QUERY"}"#)
       let sent = try await server.gm("/api/gm/charon/send/", #"{"content":"LIFE SIGNS: 9"}"#)
@@ -114,7 +116,7 @@ struct ReadTests {
 
   @Test("messages: newest first, since=ID, at most 50")
   func messages() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       for index in 1...55 {
         let answer = try await server.gm("/api/gm/broadcast/", #"{"content":"m\#(index)","priority":"HIGH"}"#)
         #expect(answer.json["message_id"] == .int(index))
@@ -134,7 +136,7 @@ struct ReadTests {
 
   @Test("concurrent writers never lose each other's change")
   func concurrentWriters() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       _ = try await server.gm("/api/gm/switch-view/", #"{"view_type":"ENCOUNTER","location_slug":"kestrel_dawn"}"#)
       let start = try await server.payload().version
       try await withThrowingTaskGroup(of: Int.self) { group in

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import BulkheadServer
+@testable import TestSupport
 
 /// Requests that are broken, slow or too big: each is answered or closed cleanly and changes nothing.
 @Suite("Request faults")

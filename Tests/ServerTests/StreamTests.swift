@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import BulkheadServer
+@testable import TestSupport
 
 @Suite("SSE stream")
 struct StreamTests {

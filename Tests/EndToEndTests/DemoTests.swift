@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `bulkhead demo`: the scripted session a newcomer runs first.
 @Suite("bulkhead demo", .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))
 struct DemoTests {

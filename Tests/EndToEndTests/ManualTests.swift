@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// The man page (`docs/bulkhead.1`, generated from the argument parser by `make man`) and the shell completions the
 /// binary generates.
 @Suite("Man page and completions", .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))

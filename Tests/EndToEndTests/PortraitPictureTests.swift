@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import BulkheadTUI
+@testable import TestSupport
 
 /// The curses display on a pty the test plays as the terminal: asked, it answers as a sixel or a kitty terminal, or
 /// stays silent; what the display writes is decoded back to pixels and compared with the portrait.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// The cluster as an operator runs it: `bulkhead serve --cluster` children, `BULKHEAD_DATABASE_URL` for the other
 /// commands, a display given several servers.
 @Suite(

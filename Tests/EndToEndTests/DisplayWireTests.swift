@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `bulkhead play --headless` against servers that are not Bulkhead: the original tool's recorded wire, and servers
 /// whose events the display cannot take. What the display cannot take it says on screen and in `--log`.
 @Suite(

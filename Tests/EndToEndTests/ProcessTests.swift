@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// The server as an operator runs it: a child process, signals, restarts.
 @Suite("Server process", .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))
 struct ProcessTests {

@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `serve --log-format json` and the request line of every write.
 @Suite("Server logs", .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))
 struct LogFormatTests {

@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `bulkhead gm …` run as the real binary against an in-process server, each with a config folder of its own.
 @Suite(
   "gm commands", .serialized,

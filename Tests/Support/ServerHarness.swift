@@ -4,7 +4,6 @@ import BulkheadServer
 import Foundation
 import Logging
 import NIOCore
-import Testing
 
 /// The project root, found from this file's path.
 let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

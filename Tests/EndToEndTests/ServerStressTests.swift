@@ -2,6 +2,8 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import TestSupport
+
 /// The server as a child process under connection churn and at its open-file limit.
 @Suite("Server under stress", .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))
 struct ServerStressTests {

@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `bulkhead gm console` in a detached tmux against a real in-process server: the GM's keys change the server's
 /// state (checked over HTTP), and the players' display shows it.
 @Suite(

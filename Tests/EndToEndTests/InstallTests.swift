@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// Runs `executable` with `arguments` in `folder` with `environment`, to its end.
 func runTool(
   _ executable: String, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil

@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `bulkhead play --headless` against a real server: the display as a player's screen shows it.
 @Suite(
   "Player display (headless)", .serialized,

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// Where `openssl` is, to make the tests' certificates.
 let opensslTool = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first {
   FileManager.default.isExecutableFile(atPath: $0)

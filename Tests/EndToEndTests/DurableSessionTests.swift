@@ -3,6 +3,8 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import TestSupport
+
 /// The session survives the server: `kill -9` between writes or in the middle of a burst, a clean restart, a
 /// display watching through it; starting over is explicit.
 @Suite("Durable session", .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `bulkhead play --kiosk` as the `ForceCommand` of a real sshd, reached with `ssh -tt` from a detached tmux: what a
 /// player at a public screen gets, and all they get.
 @Suite(

@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// Where `promtool` is, when Debian's `prometheus` package is installed.
 let promtool = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first {
   FileManager.default.isExecutableFile(atPath: $0)

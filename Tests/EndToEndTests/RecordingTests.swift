@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// Where `asciinema` is, when Debian's `asciinema` package is installed.
 let asciinemaTool = ["/usr/bin/asciinema", "/usr/local/bin/asciinema"].first {
   FileManager.default.isExecutableFile(atPath: $0)

@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `bulkhead bench` as CI runs it: the command works and reports every figure. No timing is asserted.
 @Suite("bulkhead bench", .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))
 struct BenchTests {

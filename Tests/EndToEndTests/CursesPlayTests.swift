@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `bulkhead play` drawing with curses in a detached tmux against a real server: what a player at the table sees.
 @Suite(
   "Player display (curses in tmux)", .serialized,

@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// `bulkhead tap` against a real server: the client library seen from outside.
 @Suite("bulkhead tap", .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"))
 struct TapTests {
