@@ -9,17 +9,24 @@ import BulkheadTUI
 /// corridors; doors opened and locked; statuses; two portraits; a deck switch; a CRITICAL broadcast; a ship system
 /// damaged on the dashboard; then the server restarts (the display's banner comes and goes) and resumes the session:
 /// the table comes back as the GM left it.
-struct DemoScript {
+public struct DemoScript {
   /// The GM's authenticated client.
-  let gm: HTTPJSONClient
+  public let gm: HTTPJSONClient
   /// Pauses are divided by this.
-  let speed: Double
+  public let speed: Double
   /// Stops the server, waits for the display's banner, starts the server again and waits for the display to
   /// follow it.
-  let restartServer: @Sendable () async throws -> Void
+  public let restartServer: @Sendable () async throws -> Void
+
+  /// A session written through `gm`, its pauses divided by `speed`, restarting the server with `restartServer`.
+  public init(gm: HTTPJSONClient, speed: Double, restartServer: @escaping @Sendable () async throws -> Void) {
+    self.gm = gm
+    self.speed = speed
+    self.restartServer = restartServer
+  }
 
   /// Plays the session once.
-  func run() async throws {
+  public func run() async throws {
     try await pause(3)
     try await send(.switchView(.encounter, locationSlug: "kestrel_dawn", viewSlug: ""))
     try await pause(2)
@@ -74,14 +81,14 @@ struct DemoScript {
     do {
       return try await gm.send(command)
     } catch {
-      throw CLIError("the demo's GM write \(command.endpoint.rawValue) failed: \(error)")
+      throw BenchError("the demo's GM write \(command.endpoint.rawValue) failed: \(error)")
     }
   }
 
   /// Places a token and returns its id.
   private func place(_ type: Token.Kind, _ name: String, x: Int, y: Int, room: String) async throws -> String {
     let answer = try await send(.placeToken(Token(type: type, name: name, x: x, y: y, roomID: room)))
-    guard let id = answer["token_id"]?.stringValue else { throw CLIError("the server gave the token no id") }
+    guard let id = answer["token_id"]?.stringValue else { throw BenchError("the server gave the token no id") }
     return id
   }
 }
