@@ -259,11 +259,6 @@ struct DeckMapViewTests {
       #expect(!text.contains("[31m"))
       #expect(text.contains(glyphs == .unicode ? "┌REACTOR CONT…☢┐" : "+REACTOR CONT~#+"), "\(text)")
     }
-    #expect(DeckMapView.shorten("BRIDGE", to: 6, glyphs: .unicode) == "BRIDGE")
-    #expect(DeckMapView.shorten("BRIDGE", to: 5, glyphs: .unicode) == "BRID…")
-    #expect(DeckMapView.shorten("BRIDGE", to: 5, glyphs: .ascii) == "BRID~")
-    #expect(DeckMapView.shorten("船船船", to: 4, glyphs: .unicode) == "船…")
-    #expect(DeckMapView.shorten("BRIDGE", to: 0, glyphs: .unicode) == "")
   }
 
   // MARK: - Tokens
@@ -375,7 +370,7 @@ struct DeckMapViewTests {
           let rect = layout.rect(of: room)
           let status = (room.status ?? "").uppercased()
           let available = rect.width - 2 - (status == "WARNING" || status == "HAZARD" ? 1 : 0)
-          let name = DeckMapView.shorten(glyphs.restrict(room.name), to: available, glyphs: glyphs)
+          let name = glyphs.shorten(glyphs.restrict(room.name), to: available)
           #expect(!name.isEmpty)
           if visibility[room.id] == true {
             #expect(text.contains(name), "\(room.id) at \(width)x\(height)")

@@ -62,7 +62,7 @@ public enum GMConsoleFrame {
     canvas.put(right, x: rightX, y: 0, style: rightStyle)
     let room = rightX - used - 3
     canvas.put(
-      DeckMapView.shorten(showing(model.view, glyphs: glyphs), to: room, glyphs: glyphs), x: used + 1, y: 0,
+      glyphs.shorten(showing(model.view, glyphs: glyphs), to: room), x: used + 1, y: 0,
       style: CellStyle(role: .accent), maxWidth: room)
   }
 
@@ -135,7 +135,7 @@ public enum GMConsoleFrame {
     let style = CellStyle(role: status.isError ? .alert : .ok, bold: status.isError)
     let room = helpX - 2
     canvas.put(
-      DeckMapView.shorten(glyphs.restrict(UntrustedText.sanitize(status.text)), to: room, glyphs: glyphs), x: 1,
+      glyphs.shorten(glyphs.restrict(UntrustedText.sanitize(status.text)), to: room), x: 1,
       y: area.y, style: style, maxWidth: room)
   }
 }

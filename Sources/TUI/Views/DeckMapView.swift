@@ -14,8 +14,8 @@ import BulkheadCore
 /// their contents are drawn dim.
 ///
 /// **Rooms.** A box (``BoxGlyphs/unicode`` or ``BoxGlyphs/ascii``) titled on its top edge with the room's name,
-/// shortened to fit (``shorten(_:to:glyphs:)``). A status mark sits in the top edge next to the right corner:
-/// WARNING `!` (``ColorRole/warning``), HAZARD `☢` / `#` (``ColorRole/alert``).
+/// shortened to fit (``BulkheadCanvas/GlyphSet/shorten(_:to:)``). A status mark sits in the top edge next to the
+/// right corner: WARNING `!` (``ColorRole/warning``), HAZARD `☢` / `#` (``ColorRole/alert``).
 ///
 /// **Doors.** A corridor (`·` / `.`, ``ColorRole/frame``) joins two rooms: straight where the rooms face each
 /// other, else L-shaped from centre to centre; the door sits at the middle of its visible part (on the first
@@ -171,21 +171,6 @@ public struct DeckMapView: Widget {
     }
   }
 
-  /// `text` cut to at most `columns` display columns, ending in `…` (ASCII `~`) when it had to be cut.
-  public static func shorten(_ text: String, to columns: Int, glyphs: GlyphSet) -> String {
-    guard columns > 0 else { return "" }
-    guard DisplayWidth.of(text) > columns else { return text }
-    var result = ""
-    var used = 0
-    for character in text {
-      let width = DisplayWidth.of(character)
-      if used + width > columns - 1 { break }
-      result.append(character)
-      used += width
-    }
-    return result + glyphs.pick("…", "~")
-  }
-
   static func hasStatus(_ status: [String], _ mark: String) -> Bool {
     status.contains { $0.lowercased() == mark }
   }
@@ -226,7 +211,7 @@ public struct DeckMapView: Widget {
     var room = room
     if !revealed { room.name = room.id }
     let available = box.width - 2 - (mark == nil ? 0 : 1)
-    let title = Self.shorten(clean(room.name), to: available, glyphs: glyphs)
+    let title = glyphs.shorten(clean(room.name), to: available)
     let titleStyle = revealed ? CellStyle(role: .title) : CellStyle(role: .fog, dim: true)
     painter.canvas.put(title, x: box.x + 1, y: box.y, style: titleStyle, maxWidth: max(0, available))
     if let (glyph, role) = mark, box.width >= 3 {

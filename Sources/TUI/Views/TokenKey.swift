@@ -118,7 +118,7 @@ public struct TokenKey: Widget {
     let room = min(Self.maximumNameWidth, width - DisplayWidth.of(glyph) - (mark == nil ? 0 : 1) - 1)
     return Entry(
       glyph: glyph, style: DeckMapView.tokenStyle(token.type, status: token.status), mark: mark,
-      label: DeckMapView.shorten(label, to: max(0, room), glyphs: glyphs))
+      label: glyphs.shorten(label, to: max(0, room)))
   }
 
   /// The columns a line of `entries` takes.
