@@ -138,15 +138,15 @@ struct ConsoleContextPanel: Widget {
       lines.append(Line("\(clean(connection.from)) \(glyphs.pick("↔", "<>")) \(clean(connection.to))"))
       lines.append(
         Line(
-          "\(DeckMapView.doorGlyph(status, glyphs: glyphs)) \(status.rawValue)\(sep)\(clean(connection.doorType))",
-          DeckMapView.doorStyle(status, doorType: "")))
+          "\(MapSymbols.doorGlyph(status, glyphs: glyphs)) \(status.rawValue)\(sep)\(clean(connection.doorType))",
+          MapSymbols.doorStyle(status, doorType: "")))
     }
     if let (id, token) = model.tokenUnderCursor {
       lines += [.blank, .heading("TOKEN \(clean(id))")]
       lines.append(
         Line(
-          "\(DeckMapView.tokenGlyph(token.type, status: token.status, glyphs: glyphs)) \(clean(token.name))",
-          DeckMapView.tokenStyle(token.type, status: token.status)))
+          "\(MapSymbols.tokenGlyph(token.type, status: token.status, glyphs: glyphs)) \(clean(token.name))",
+          MapSymbols.tokenStyle(token.type, status: token.status)))
       let status = token.status.map(clean).joined(separator: " ")
       lines.append(.dim(token.type.rawValue + (status.isEmpty ? "" : sep + status)))
     }

@@ -107,11 +107,11 @@ public enum GMConsoleFrame {
       let point = layout.screenCell(of: cursor, model: model.view), canvas.bounds.contains(x: point.x, y: point.y)
     else { return }
     if let carried = model.carried {
-      var style = DeckMapView.tokenStyle(carried.token.type, status: carried.token.status)
+      var style = MapSymbols.tokenStyle(carried.token.type, status: carried.token.status)
       style.reverse = true
       style.bold = true
       canvas.put(
-        DeckMapView.tokenGlyph(carried.token.type, status: carried.token.status, glyphs: glyphs), x: point.x,
+        MapSymbols.tokenGlyph(carried.token.type, status: carried.token.status, glyphs: glyphs), x: point.x,
         y: point.y, style: style, maxWidth: 1)
       return
     }
@@ -120,7 +120,7 @@ public enum GMConsoleFrame {
     cell.style.reverse = true
     cell.style.bold = true
     if cell.grapheme == " " {
-      cell.grapheme = glyphs.pick("✛", "+")
+      cell.grapheme = MapSymbols.cursorGlyph(glyphs)
       cell.style.role = .accent
     }
     canvas.put(cell.grapheme, x: point.x, y: point.y, style: cell.style, maxWidth: 1)

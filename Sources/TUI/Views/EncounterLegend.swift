@@ -64,10 +64,10 @@ public struct EncounterLegend: Widget {
     for (index, token) in tokens.prefix(shown).enumerated() {
       let y = frame.y + 1 + index
       var x = frame.x + 2
-      let style = DeckMapView.tokenStyle(token.type, status: token.status)
+      let style = MapSymbols.tokenStyle(token.type, status: token.status)
       x += canvas.put(
-        DeckMapView.tokenGlyph(token.type, status: token.status, glyphs: glyphs), x: x, y: y, style: style)
-      if let mark = DeckMapView.statusMark(token.status) {
+        MapSymbols.tokenGlyph(token.type, status: token.status, glyphs: glyphs), x: x, y: y, style: style)
+      if let mark = MapSymbols.statusMark(token.status) {
         canvas.put(mark.glyph, x: x, y: y, style: CellStyle(role: mark.role, bold: true))
       }
       x += 2
@@ -104,8 +104,8 @@ public struct EncounterLegend: Widget {
     let shown = doors.count > rows ? rows - 1 : rows
     for (index, door) in doors.prefix(shown).enumerated() {
       let y = frame.y + 1 + index
-      let style = DeckMapView.doorStyle(door.status, doorType: "")
-      canvas.put(DeckMapView.doorGlyph(door.status, glyphs: glyphs), x: frame.x + 2, y: y, style: style)
+      let style = MapSymbols.doorStyle(door.status, doorType: "")
+      canvas.put(MapSymbols.doorGlyph(door.status, glyphs: glyphs), x: frame.x + 2, y: y, style: style)
       let status = door.status.rawValue
       let room = frame.width - 6
       let idWidth = max(4, room - status.count - 1)
