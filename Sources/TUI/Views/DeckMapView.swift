@@ -17,9 +17,8 @@ import BulkheadCore
 /// shortened to fit (``BulkheadCanvas/GlyphSet/shorten(_:to:)``), with its status mark in the top edge next to the
 /// right corner.
 ///
-/// **Doors.** A corridor joins two rooms: straight where the rooms face each other, else L-shaped from centre to
-/// centre; the door sits at the middle of its visible part (on the first room's wall when the rooms touch at this
-/// scale). Corridor and door show when either room is revealed. The live status (`encounter_door_status[id]`) wins over the map's.
+/// **Doors.** A corridor joins two rooms along its ``CorridorRoute``, the door at the route's door cell. Corridor
+/// and door show when either room is revealed. The live status (`encounter_door_status[id]`) wins over the map's.
 ///
 /// **Room contents.** Ladders and lifts to other decks in the bottom-left of the room; terminals and points of
 /// interest at their positions, grid cells (fractions allowed) kept inside the room box.
@@ -127,62 +126,22 @@ public struct DeckMapView: Widget {
     guard anyRevealed || showFogged, let from = rects[connection.from], let to = rects[connection.to] else {
       return
     }
-    let path = Self.corridor(from: from, to: to)
-    var open: [(x: Int, y: Int)] = []
-    for point in path where !allRects.contains(where: { $0.contains(x: point.x, y: point.y) }) {
-      open.append(point)
-    }
+    let route = CorridorRoute(from: from, to: to, rooms: allRects)
     if corridorsOnly {
       let style = fogged(MapSymbols.corridorStyle, !anyRevealed)
-      for point in open { painter.glyph(MapSymbols.corridorGlyph(glyphs), x: point.x, y: point.y, style: style) }
+      for cell in route.visible {
+        painter.glyph(MapSymbols.corridorGlyph(glyphs), x: cell.x, y: cell.y, style: style)
+      }
       return
+    }
+    guard let door = route.door else { return }
+    if MapSymbols.isAirlock(connection.doorType) {
+      let lock = fogged(MapSymbols.airlockStyle, !anyRevealed)
+      for cell in route.doorNeighbours { painter.glyph(MapSymbols.airlockGlyph, x: cell.x, y: cell.y, style: lock) }
     }
     let status = doorStatus[connection.id] ?? connection.doorStatus
     let style = fogged(MapSymbols.doorStyle(status, doorType: connection.doorType), !anyRevealed)
-    let door: (x: Int, y: Int)
-    if open.isEmpty {
-      guard let wall = path.last(where: { from.contains(x: $0.x, y: $0.y) }) else { return }
-      door = wall
-    } else {
-      let middle = open.count / 2
-      door = open[middle]
-      if MapSymbols.isAirlock(connection.doorType) {
-        let lock = fogged(MapSymbols.airlockStyle, !anyRevealed)
-        for index in [middle - 1, middle + 1] where open.indices.contains(index) {
-          painter.glyph(MapSymbols.airlockGlyph, x: open[index].x, y: open[index].y, style: lock)
-        }
-      }
-    }
     painter.glyph(MapSymbols.doorGlyph(status, glyphs: glyphs), x: door.x, y: door.y, style: style)
-  }
-
-  /// The cells of a corridor from room `a` to room `b`, in order: straight across the shared columns or rows when
-  /// the rooms face each other, else L-shaped (horizontal from `a`'s centre, then vertical to `b`'s centre).
-  static func corridor(from a: Rect, to b: Rect) -> [(x: Int, y: Int)] {
-    let ax = a.x + (a.width - 1) / 2
-    let ay = a.y + (a.height - 1) / 2
-    let bx = b.x + (b.width - 1) / 2
-    let by = b.y + (b.height - 1) / 2
-    let left = max(a.x, b.x)
-    let right = min(a.maxX, b.maxX)
-    if left < right {
-      let x = (left + right - 1) / 2
-      return line(from: ay, to: by).map { (x: x, y: $0) }
-    }
-    let top = max(a.y, b.y)
-    let bottom = min(a.maxY, b.maxY)
-    if top < bottom {
-      let y = (top + bottom - 1) / 2
-      return line(from: ax, to: bx).map { (x: $0, y: y) }
-    }
-    let horizontal = line(from: ax, to: bx).map { (x: $0, y: ay) }
-    let vertical = line(from: ay, to: by).dropFirst().map { (x: bx, y: $0) }
-    return horizontal + vertical
-  }
-
-  /// The integers from `start` to `end` inclusive, in either direction.
-  static func line(from start: Int, to end: Int) -> [Int] {
-    start <= end ? Array(start...end) : Array((end...start).reversed())
   }
 
   private func drawContents(layout: MapLayout, rects: [String: Rect], painter: inout Painter) {
