@@ -180,7 +180,7 @@ struct DeckMapViewTests {
 
   @Test func aDoorShowsWhenEitherRoomIsRevealed() throws {
     let deck = try Self.twoRooms()
-    let open = DeckMapView.doorGlyph(.open, glyphs: .unicode)
+    let open = MapSymbols.doorGlyph(.open, glyphs: .unicode)
     for visibility in [["alpha": true], ["beta": true], ["alpha": true, "beta": true]] {
       let canvas = Self.render(DeckMapView(deck: deck, roomVisibility: visibility))
       #expect(Self.find(open, in: canvas).count == 1, "\(visibility)")
@@ -192,23 +192,13 @@ struct DeckMapViewTests {
 
   // MARK: - Doors
 
-  @Test func eachDoorStatusHasItsOwnGlyphAndStyle() throws {
-    for glyphs in GlyphSet.allCases {
-      let shown = DoorStatus.allCases.map { DeckMapView.doorGlyph($0, glyphs: glyphs) }
-      #expect(Set(shown).count == DoorStatus.allCases.count)
-      #expect(!shown.contains(glyphs == .unicode ? "·" : "."))
-    }
-    let styles = DoorStatus.allCases.map { DeckMapView.doorStyle($0, doorType: "standard") }
-    #expect(Set(styles.map(\.role)).count == DoorStatus.allCases.count)
-    #expect(DeckMapView.doorStyle(.closed, doorType: "blast_door").bold)
-    #expect(DeckMapView.doorStyle(.closed, doorType: "emergency").underline)
-
+  @Test func eachDoorStatusIsDrawnWithItsSymbol() throws {
     let deck = try Self.twoRooms()
     for status in DoorStatus.allCases {
       let view = DeckMapView(deck: deck, roomVisibility: ["alpha": true], doorStatus: ["c1": status])
       let canvas = Self.render(view)
-      let door = try #require(Self.find(DeckMapView.doorGlyph(status, glyphs: .unicode), in: canvas).first)
-      #expect(door.cell.style == DeckMapView.doorStyle(status, doorType: "standard"))
+      let door = try #require(Self.find(MapSymbols.doorGlyph(status, glyphs: .unicode), in: canvas).first)
+      #expect(door.cell.style == MapSymbols.doorStyle(status, doorType: "standard"))
     }
   }
 
@@ -259,32 +249,11 @@ struct DeckMapViewTests {
       #expect(!text.contains("[31m"))
       #expect(text.contains(glyphs == .unicode ? "┌REACTOR CONT…☢┐" : "+REACTOR CONT~#+"), "\(text)")
     }
-    #expect(DeckMapView.shorten("BRIDGE", to: 6, glyphs: .unicode) == "BRIDGE")
-    #expect(DeckMapView.shorten("BRIDGE", to: 5, glyphs: .unicode) == "BRID…")
-    #expect(DeckMapView.shorten("BRIDGE", to: 5, glyphs: .ascii) == "BRID~")
-    #expect(DeckMapView.shorten("船船船", to: 4, glyphs: .unicode) == "船…")
-    #expect(DeckMapView.shorten("BRIDGE", to: 0, glyphs: .unicode) == "")
   }
 
   // MARK: - Tokens
 
-  @Test func tokenGlyphsAndStylesFollowTypeAndStatus() throws {
-    for glyphs in GlyphSet.allCases {
-      let shown = Token.Kind.allCases.map { DeckMapView.tokenGlyph($0, status: [], glyphs: glyphs) }
-      #expect(Set(shown).count == Token.Kind.allCases.count)
-      for kind in Token.Kind.allCases {
-        let dead = DeckMapView.tokenGlyph(kind, status: ["DEAD"], glyphs: glyphs)
-        #expect(dead == (glyphs == .unicode ? "✝" : "x"))
-        #expect(!shown.contains(dead))
-      }
-    }
-    let roles = Token.Kind.allCases.map { DeckMapView.tokenStyle($0, status: []).role }
-    #expect(roles == [.player, .npc, .creature, .object])
-    #expect(DeckMapView.tokenStyle(.player, status: ["wounded"]).bold)
-    #expect(DeckMapView.tokenStyle(.npc, status: ["panicked"]).reverse)
-    #expect(DeckMapView.tokenStyle(.creature, status: ["dead"]).dim)
-    #expect(DeckMapView.tokenStyle(.object, status: []) == CellStyle(role: .object))
-
+  @Test func tokensAreDrawnWithTheGlyphsAndStylesOfTheirTypeAndStatus() throws {
     let tokens = [
       "a": Token(type: .player, name: "Ash", x: 2, y: 2, status: ["wounded"], roomID: "alpha"),
       "b": Token(type: .npc, name: "Bo", x: 4, y: 3, status: ["panicked"], roomID: "alpha"),
@@ -375,7 +344,7 @@ struct DeckMapViewTests {
           let rect = layout.rect(of: room)
           let status = (room.status ?? "").uppercased()
           let available = rect.width - 2 - (status == "WARNING" || status == "HAZARD" ? 1 : 0)
-          let name = DeckMapView.shorten(glyphs.restrict(room.name), to: available, glyphs: glyphs)
+          let name = glyphs.shorten(glyphs.restrict(room.name), to: available)
           #expect(!name.isEmpty)
           if visibility[room.id] == true {
             #expect(text.contains(name), "\(room.id) at \(width)x\(height)")

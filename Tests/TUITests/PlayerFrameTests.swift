@@ -260,7 +260,7 @@ struct PlayerFrameTests {
             let rect = layout.rect(of: room)
             let status = (room.status ?? "").uppercased()
             let available = rect.width - 2 - (status == "WARNING" || status == "HAZARD" ? 1 : 0)
-            let name = DeckMapView.shorten(glyphs.restrict(room.name), to: available, glyphs: glyphs)
+            let name = glyphs.shorten(glyphs.restrict(room.name), to: available)
             #expect(text.contains(name), "\(room.id) at \(place)")
           }
           for room in fixture.fogged where room.name.count > 4 {

@@ -42,7 +42,7 @@ struct TokenKeyTests {
   @Test func longNamesAreShortenedAndTheGMSeesIDs() {
     let long = "Quartermaster Abelard Tenzing-Hollis of the Outer Relay"
     let player = Self.drawn(TokenKey(tokens: Self.tokens([long], kind: .npc), glyphs: .unicode), width: 80)[0]
-    #expect(player == " & " + DeckMapView.shorten(long, to: TokenKey.maximumNameWidth, glyphs: .unicode))
+    #expect(player == " & " + GlyphSet.unicode.shorten(long, to: TokenKey.maximumNameWidth))
     let gm = Self.drawn(TokenKey(tokens: Self.tokens(["Vex"]), showsIDs: true, glyphs: .unicode), width: 80)[0]
     #expect(gm == " @ 00000001 Vex")
     let narrow = Self.drawn(TokenKey(tokens: Self.tokens([long]), glyphs: .ascii), width: 12)[0]

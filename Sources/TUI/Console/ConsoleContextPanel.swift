@@ -38,7 +38,7 @@ struct ConsoleContextPanel: Widget {
     let body = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - keyRows - (keyRows > 0 ? 1 : 0))
     let offset = max(0, (selectedLine ?? 0) - body.height + 1)
     for (index, line) in lines.dropFirst(offset).prefix(body.height).enumerated() {
-      let text = DeckMapView.shorten(line.text, to: body.width - 1, glyphs: glyphs)
+      let text = glyphs.shorten(line.text, to: body.width - 1)
       canvas.put(text, x: body.x + 1, y: body.y + index, style: line.style, maxWidth: body.width - 1)
     }
     guard keyRows > 0 else { return }
@@ -48,7 +48,7 @@ struct ConsoleContextPanel: Widget {
       style: CellStyle(role: .frame))
     for (index, key) in keys.suffix(keyRows).enumerated() {
       canvas.put(
-        DeckMapView.shorten(key, to: inner.width - 1, glyphs: glyphs), x: inner.x + 1, y: ruleY + 1 + index,
+        glyphs.shorten(key, to: inner.width - 1), x: inner.x + 1, y: ruleY + 1 + index,
         style: CellStyle(role: .accent), maxWidth: inner.width - 1)
     }
   }
@@ -138,15 +138,15 @@ struct ConsoleContextPanel: Widget {
       lines.append(Line("\(clean(connection.from)) \(glyphs.pick("↔", "<>")) \(clean(connection.to))"))
       lines.append(
         Line(
-          "\(DeckMapView.doorGlyph(status, glyphs: glyphs)) \(status.rawValue)\(sep)\(clean(connection.doorType))",
-          DeckMapView.doorStyle(status, doorType: "")))
+          "\(MapSymbols.doorGlyph(status, glyphs: glyphs)) \(status.rawValue)\(sep)\(clean(connection.doorType))",
+          MapSymbols.doorStyle(status, doorType: "")))
     }
     if let (id, token) = model.tokenUnderCursor {
       lines += [.blank, .heading("TOKEN \(clean(id))")]
       lines.append(
         Line(
-          "\(DeckMapView.tokenGlyph(token.type, status: token.status, glyphs: glyphs)) \(clean(token.name))",
-          DeckMapView.tokenStyle(token.type, status: token.status)))
+          "\(MapSymbols.tokenGlyph(token.type, status: token.status, glyphs: glyphs)) \(clean(token.name))",
+          MapSymbols.tokenStyle(token.type, status: token.status)))
       let status = token.status.map(clean).joined(separator: " ")
       lines.append(.dim(token.type.rawValue + (status.isEmpty ? "" : sep + status)))
     }

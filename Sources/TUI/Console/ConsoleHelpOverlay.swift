@@ -20,7 +20,7 @@ struct ConsoleHelpOverlay: Widget {
       let y = inner.y + 1 + index
       canvas.put(key.keys, x: inner.x + 2, y: y, style: CellStyle(role: .accent, bold: true))
       canvas.put(
-        DeckMapView.shorten(key.action, to: inner.width - keyWidth - 5, glyphs: glyphs), x: inner.x + 4 + keyWidth,
+        glyphs.shorten(key.action, to: inner.width - keyWidth - 5), x: inner.x + 4 + keyWidth,
         y: y, style: CellStyle(role: .text), maxWidth: inner.width - keyWidth - 5)
     }
   }

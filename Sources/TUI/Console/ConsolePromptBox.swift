@@ -19,14 +19,14 @@ struct ConsolePromptBox: Widget {
     let room = box.width - 4
     if let confirmation {
       canvas.put(
-        DeckMapView.shorten(confirmation.question, to: room, glyphs: glyphs), x: box.x + 2, y: box.y + 1,
+        glyphs.shorten(confirmation.question, to: room), x: box.x + 2, y: box.y + 1,
         style: CellStyle(role: .warning, bold: true), maxWidth: room)
       canvas.put("y confirms, n or Esc cancels", x: box.x + 2, y: box.y + 2, style: CellStyle(role: .dim, dim: true))
       return
     }
     guard let prompt else { return }
     canvas.put(
-      DeckMapView.shorten(prompt.label, to: room, glyphs: glyphs), x: box.x + 2, y: box.y + 1,
+      glyphs.shorten(prompt.label, to: room), x: box.x + 2, y: box.y + 1,
       style: CellStyle(role: .title, bold: true), maxWidth: room)
     if prompt.isChoice {
       canvas.put("Esc cancels", x: box.x + 2, y: box.y + 2, style: CellStyle(role: .dim, dim: true))

@@ -3,17 +3,13 @@ import BulkheadCore
 
 /// Where things are on a deck's grid, as the GM console's cursor sees them.
 enum DeckGeometry {
-  /// The grid cell of a door: the middle of its corridor's cells outside every room, or the first room's wall cell
-  /// on the corridor when the rooms touch — the rule ``DeckMapView`` draws doors by, at one cell per grid cell.
+  /// The grid cell of a door: its ``CorridorRoute``'s door cell at one cell per grid cell. Where the rooms face
+  /// each other or touch, that is the grid cell under the door ``DeckMapView`` draws at scale 1; on an L-shaped
+  /// corridor the map counts the middle in its own cells (two columns per grid cell), so the two may differ.
   static func doorCell(_ connection: Connection, in deck: Deck) -> GMConsoleModel.GridPoint? {
     guard let from = deck.room(connection.from), let to = deck.room(connection.to) else { return nil }
-    let path = DeckMapView.corridor(from: rect(of: from), to: rect(of: to))
-    let open = path.filter { point in !deck.rooms.contains { $0.contains(x: point.x, y: point.y) } }
-    if !open.isEmpty {
-      let middle = open[open.count / 2]
-      return GMConsoleModel.GridPoint(x: middle.x, y: middle.y)
-    }
-    return path.last { from.contains(x: $0.x, y: $0.y) }.map { GMConsoleModel.GridPoint(x: $0.x, y: $0.y) }
+    let route = CorridorRoute(from: rect(of: from), to: rect(of: to), rooms: deck.rooms.map(rect(of:)))
+    return route.door.map { GMConsoleModel.GridPoint(x: $0.x, y: $0.y) }
   }
 
   /// The door whose cell is nearest `point` (straight-line distance; the map's order breaks ties).

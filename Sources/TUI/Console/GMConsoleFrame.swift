@@ -62,7 +62,7 @@ public enum GMConsoleFrame {
     canvas.put(right, x: rightX, y: 0, style: rightStyle)
     let room = rightX - used - 3
     canvas.put(
-      DeckMapView.shorten(showing(model.view, glyphs: glyphs), to: room, glyphs: glyphs), x: used + 1, y: 0,
+      glyphs.shorten(showing(model.view, glyphs: glyphs), to: room), x: used + 1, y: 0,
       style: CellStyle(role: .accent), maxWidth: room)
   }
 
@@ -107,11 +107,11 @@ public enum GMConsoleFrame {
       let point = layout.screenCell(of: cursor, model: model.view), canvas.bounds.contains(x: point.x, y: point.y)
     else { return }
     if let carried = model.carried {
-      var style = DeckMapView.tokenStyle(carried.token.type, status: carried.token.status)
+      var style = MapSymbols.tokenStyle(carried.token.type, status: carried.token.status)
       style.reverse = true
       style.bold = true
       canvas.put(
-        DeckMapView.tokenGlyph(carried.token.type, status: carried.token.status, glyphs: glyphs), x: point.x,
+        MapSymbols.tokenGlyph(carried.token.type, status: carried.token.status, glyphs: glyphs), x: point.x,
         y: point.y, style: style, maxWidth: 1)
       return
     }
@@ -120,7 +120,7 @@ public enum GMConsoleFrame {
     cell.style.reverse = true
     cell.style.bold = true
     if cell.grapheme == " " {
-      cell.grapheme = glyphs.pick("✛", "+")
+      cell.grapheme = MapSymbols.cursorGlyph(glyphs)
       cell.style.role = .accent
     }
     canvas.put(cell.grapheme, x: point.x, y: point.y, style: cell.style, maxWidth: 1)
@@ -135,7 +135,7 @@ public enum GMConsoleFrame {
     let style = CellStyle(role: status.isError ? .alert : .ok, bold: status.isError)
     let room = helpX - 2
     canvas.put(
-      DeckMapView.shorten(glyphs.restrict(UntrustedText.sanitize(status.text)), to: room, glyphs: glyphs), x: 1,
+      glyphs.shorten(glyphs.restrict(UntrustedText.sanitize(status.text)), to: room), x: 1,
       y: area.y, style: style, maxWidth: room)
   }
 }

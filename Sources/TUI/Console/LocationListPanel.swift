@@ -32,7 +32,7 @@ struct LocationListPanel: Widget {
       canvas.put(live ? glyphs.pick("▶", ">") : " ", x: rows.x, y: y, style: style)
       let (name, detail) = label(entry)
       let room = rows.width - 2 - (detail.isEmpty ? 0 : DisplayWidth.of(detail) + 1)
-      canvas.put(DeckMapView.shorten(name, to: room, glyphs: glyphs), x: rows.x + 2, y: y, style: style, maxWidth: room)
+      canvas.put(glyphs.shorten(name, to: room), x: rows.x + 2, y: y, style: style, maxWidth: room)
       if !detail.isEmpty {
         var dim = CellStyle(role: .dim, reverse: selected)
         dim.dim = !selected

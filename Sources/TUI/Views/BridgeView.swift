@@ -252,11 +252,11 @@ public struct BridgeView: Widget {
     let title =
       Self.systemGlyph(type: system.type, isCurrent: true, glyphs: glyphs) + " " + clean(system.name).uppercased()
     canvas.put(
-      " " + DeckMapView.shorten(title, to: box.width - 6, glyphs: glyphs) + " ", x: box.x + 2, y: box.y,
+      " " + glyphs.shorten(title, to: box.width - 6) + " ", x: box.x + 2, y: box.y,
       style: CellStyle(role: .accent, bold: true), maxWidth: max(0, box.width - 4))
     for (offset, line) in lines.prefix(inner.height).enumerated() {
       canvas.put(
-        DeckMapView.shorten(line.text, to: inner.width - 2, glyphs: glyphs), x: inner.x + 1, y: inner.y + offset,
+        glyphs.shorten(line.text, to: inner.width - 2), x: inner.x + 1, y: inner.y + offset,
         style: line.style, maxWidth: inner.width - 2)
     }
   }
@@ -266,7 +266,7 @@ public struct BridgeView: Widget {
     guard width > 0 else { return [] }
     var lines: [String] = []
     var line = ""
-    for word in text.split(separator: " ").map({ DeckMapView.shorten(String($0), to: width, glyphs: glyphs) }) {
+    for word in text.split(separator: " ").map({ glyphs.shorten(String($0), to: width) }) {
       if line.isEmpty {
         line = word
       } else if DisplayWidth.of(line) + 1 + DisplayWidth.of(word) <= width {
@@ -315,7 +315,7 @@ private struct Occupancy {
     let full = DisplayWidth.of(name)
     guard full > 0 else { return nil }
     for width in [full, min(full, 12), min(full, 6)] {
-      let text = DeckMapView.shorten(name, to: width, glyphs: glyphs)
+      let text = glyphs.shorten(name, to: width)
       let textWidth = DisplayWidth.of(text)
       let spots = [
         (point.x + 2, point.y), (point.x - 1 - textWidth, point.y),

@@ -22,7 +22,7 @@ enum ConsolePanel {
     canvas.fill(rect.inset(by: -1).intersection(area), with: Cell())
     canvas.box(rect, style: frame, glyphs: glyphs.box)
     let room = rect.width - 4
-    let label = title.isEmpty ? "" : DeckMapView.shorten(" \(title) ", to: room, glyphs: glyphs)
+    let label = title.isEmpty ? "" : glyphs.shorten(" \(title) ", to: room)
     let used = canvas.put(label, x: rect.x + 2, y: rect.y, style: titleStyle, maxWidth: room)
     guard !trailing.isEmpty else { return }
     let tail = " \(trailing) "
@@ -45,6 +45,6 @@ enum ConsolePanel {
     _ text: String, x: Int, y: Int, width: Int, style: CellStyle, glyphs: GlyphSet, on canvas: inout Canvas
   ) -> Int {
     guard width > 0 else { return 0 }
-    return canvas.put(DeckMapView.shorten(text, to: width, glyphs: glyphs), x: x, y: y, style: style, maxWidth: width)
+    return canvas.put(glyphs.shorten(text, to: width), x: x, y: y, style: style, maxWidth: width)
   }
 }

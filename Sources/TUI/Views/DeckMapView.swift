@@ -14,39 +14,23 @@ import BulkheadCore
 /// their contents are drawn dim.
 ///
 /// **Rooms.** A box (``BoxGlyphs/unicode`` or ``BoxGlyphs/ascii``) titled on its top edge with the room's name,
-/// shortened to fit (``shorten(_:to:glyphs:)``). A status mark sits in the top edge next to the right corner:
-/// WARNING `!` (``ColorRole/warning``), HAZARD `☢` / `#` (``ColorRole/alert``).
+/// shortened to fit (``BulkheadCanvas/GlyphSet/shorten(_:to:)``), with its status mark in the top edge next to the
+/// right corner.
 ///
-/// **Doors.** A corridor (`·` / `.`, ``ColorRole/frame``) joins two rooms: straight where the rooms face each
-/// other, else L-shaped from centre to centre; the door sits at the middle of its visible part (on the first
-/// room's wall when the rooms touch at this scale). Corridor and door show when either room is revealed. The live
-/// status (`encounter_door_status[id]`) wins over the map's:
+/// **Doors.** A corridor joins two rooms along its ``CorridorRoute``, the door at the route's door cell. Corridor
+/// and door show when either room is revealed. The live status (`encounter_door_status[id]`) wins over the map's.
 ///
-/// | status  | UTF-8 | ASCII | role                    |
-/// |---------|-------|-------|-------------------------|
-/// | OPEN    | `▯`   | `'`   | ``ColorRole/ok``        |
-/// | CLOSED  | `▮`   | `=`   | ``ColorRole/door``      |
-/// | LOCKED  | `▤`   | `L`   | ``ColorRole/warning``   |
-/// | SEALED  | `▩`   | `X`   | ``ColorRole/alert``     |
-/// | DAMAGED | `▚`   | `%`   | ``ColorRole/critical``  |
+/// **Room contents.** Ladders and lifts to other decks in the bottom-left of the room; terminals and points of
+/// interest at their positions, grid cells (fractions allowed) kept inside the room box.
 ///
-/// The door type shows as: `blast_door` bold; `emergency` underlined; `airlock` with its two neighbouring
-/// corridor cells drawn as `:` (``ColorRole/door``); `standard` and anything else plain.
-///
-/// **Room contents.** Ladders and lifts to other decks `⇅` / `H` (``ColorRole/door``) in the bottom-left of the
-/// room; terminals `▣` / `T` (``ColorRole/object``); points of interest by type: objective `◆` / `*`
-/// (``ColorRole/accent``), hazard `⚠` / `!` (``ColorRole/alert``), item `▪` / `i` (``ColorRole/object``), any
-/// other `•` / `o` (``ColorRole/object``). Positions are grid cells (fractions allowed), kept inside the room box.
-///
-/// **Tokens.** At their grid cell, by type: player `@` (``ColorRole/player``), npc `&` (``ColorRole/npc``),
-/// creature `M` (``ColorRole/creature``), object `□` / `O` (``ColorRole/object``). Status: `dead` replaces the
-/// glyph with `✝` / `x` and dims it; `wounded` is bold; `panicked` is reverse video. A token is hidden from
+/// **Tokens.** At their grid cell, with a status mark just right of a living token. A token is hidden from
 /// players when its room (`room_id`, else the room at its cell) is fogged; a corridor token (`room_id` `""`) shows
 /// unless its cell lies in a fogged room. Tokens draw in a fixed order (objects, creatures, npcs, players; then by
 /// key), so the frame is deterministic.
 ///
-/// Every campaign string is passed through ``UntrustedText/sanitize(_:lineBreak:)`` (and limited to printable
-/// ASCII for the ASCII set). Nothing is drawn outside the area.
+/// Every glyph and style comes from ``MapSymbols``. Every campaign string is passed through
+/// ``UntrustedText/sanitize(_:lineBreak:)`` (and limited to printable ASCII for the ASCII set). Nothing is drawn
+/// outside the area.
 public struct DeckMapView: Widget {
   /// The deck to draw.
   public var deck: Deck
@@ -97,99 +81,6 @@ public struct DeckMapView: Widget {
     canvas = painter.canvas
   }
 
-  // MARK: - Glyph tables
-
-  /// The door glyph for `status` in `glyphs` (see the table above).
-  public static func doorGlyph(_ status: DoorStatus, glyphs: GlyphSet) -> String {
-    switch status {
-    case .open: glyphs.pick("▯", "'")
-    case .closed: glyphs.pick("▮", "=")
-    case .locked: glyphs.pick("▤", "L")
-    case .sealed: glyphs.pick("▩", "X")
-    case .damaged: glyphs.pick("▚", "%")
-    }
-  }
-
-  /// The style of a door with `status` and `doorType` (`blast_door` bold, `emergency` underlined).
-  public static func doorStyle(_ status: DoorStatus, doorType: String) -> CellStyle {
-    let role: ColorRole =
-      switch status {
-      case .open: .ok
-      case .closed: .door
-      case .locked: .warning
-      case .sealed: .alert
-      case .damaged: .critical
-      }
-    let type = doorType.lowercased()
-    return CellStyle(role: role, bold: type == "blast_door", underline: type == "emergency")
-  }
-
-  /// The glyph of a token of `kind` with `status` marks (case-insensitive) in `glyphs`.
-  public static func tokenGlyph(_ kind: Token.Kind, status: [String], glyphs: GlyphSet) -> String {
-    if hasStatus(status, "dead") { return glyphs.pick("✝", "x") }
-    switch kind {
-    case .player: return "@"
-    case .npc: return "&"
-    case .creature: return "M"
-    case .object: return glyphs.pick("□", "O")
-    }
-  }
-
-  /// The style of a token of `kind` with `status` marks: the type's role; dead dim, wounded bold, panicked reverse.
-  public static func tokenStyle(_ kind: Token.Kind, status: [String]) -> CellStyle {
-    let role: ColorRole =
-      switch kind {
-      case .player: .player
-      case .npc: .npc
-      case .creature: .creature
-      case .object: .object
-      }
-    return CellStyle(
-      role: role, bold: hasStatus(status, "wounded"), dim: hasStatus(status, "dead"),
-      reverse: hasStatus(status, "panicked"))
-  }
-
-  /// The mark drawn just right of a living token for its most serious status, so that status shows by glyph and not
-  /// by colour alone: wounded `!`, panicked `?`, infected `%`, unconscious `z`, stressed `~`; none for a dead token
-  /// (its own glyph says so) or a token without these statuses.
-  public static func statusMark(_ status: [String]) -> (glyph: String, role: ColorRole)? {
-    guard !hasStatus(status, "dead") else { return nil }
-    let marks: [(String, String, ColorRole)] = [
-      ("wounded", "!", .critical), ("panicked", "?", .alert), ("infected", "%", .alert),
-      ("unconscious", "z", .warning), ("stressed", "~", .warning),
-    ]
-    return marks.first { hasStatus(status, $0.0) }.map { ($0.1, $0.2) }
-  }
-
-  /// The glyph and role of a point of interest of `type`.
-  static func poiGlyph(_ type: String, glyphs: GlyphSet) -> (glyph: String, role: ColorRole) {
-    switch type.lowercased() {
-    case "objective": (glyphs.pick("◆", "*"), .accent)
-    case "hazard": (glyphs.pick("⚠", "!"), .alert)
-    case "item": (glyphs.pick("▪", "i"), .object)
-    default: (glyphs.pick("•", "o"), .object)
-    }
-  }
-
-  /// `text` cut to at most `columns` display columns, ending in `…` (ASCII `~`) when it had to be cut.
-  public static func shorten(_ text: String, to columns: Int, glyphs: GlyphSet) -> String {
-    guard columns > 0 else { return "" }
-    guard DisplayWidth.of(text) > columns else { return text }
-    var result = ""
-    var used = 0
-    for character in text {
-      let width = DisplayWidth.of(character)
-      if used + width > columns - 1 { break }
-      result.append(character)
-      used += width
-    }
-    return result + glyphs.pick("…", "~")
-  }
-
-  static func hasStatus(_ status: [String], _ mark: String) -> Bool {
-    status.contains { $0.lowercased() == mark }
-  }
-
   // MARK: - Drawing
 
   /// Whether the room is revealed to players.
@@ -216,21 +107,15 @@ public struct DeckMapView: Widget {
     guard !box.isEmpty else { return }
     painter.canvas.fill(box.inset(by: 1), with: Cell())
     painter.canvas.box(box, style: frame, glyphs: glyphs.box)
-    let status = revealed ? (room.status ?? "").uppercased() : ""
-    let mark: (String, ColorRole)? =
-      switch status {
-      case "WARNING": ("!", .warning)
-      case "HAZARD": (glyphs.pick("☢", "#"), .alert)
-      default: nil
-      }
+    let mark = revealed ? MapSymbols.roomStatusMark(room.status ?? "", glyphs: glyphs) : nil
     var room = room
     if !revealed { room.name = room.id }
     let available = box.width - 2 - (mark == nil ? 0 : 1)
-    let title = Self.shorten(clean(room.name), to: available, glyphs: glyphs)
+    let title = glyphs.shorten(clean(room.name), to: available)
     let titleStyle = revealed ? CellStyle(role: .title) : CellStyle(role: .fog, dim: true)
     painter.canvas.put(title, x: box.x + 1, y: box.y, style: titleStyle, maxWidth: max(0, available))
-    if let (glyph, role) = mark, box.width >= 3 {
-      painter.glyph(glyph, x: box.maxX - 2, y: box.y, style: CellStyle(role: role, bold: true))
+    if let mark, box.width >= 3 {
+      painter.glyph(mark.glyph, x: box.maxX - 2, y: box.y, style: mark.style)
     }
   }
 
@@ -241,62 +126,22 @@ public struct DeckMapView: Widget {
     guard anyRevealed || showFogged, let from = rects[connection.from], let to = rects[connection.to] else {
       return
     }
-    let path = Self.corridor(from: from, to: to)
-    var open: [(x: Int, y: Int)] = []
-    for point in path where !allRects.contains(where: { $0.contains(x: point.x, y: point.y) }) {
-      open.append(point)
-    }
+    let route = CorridorRoute(from: from, to: to, rooms: allRects)
     if corridorsOnly {
-      let style = fogged(CellStyle(role: .frame), !anyRevealed)
-      for point in open { painter.glyph(glyphs.pick("·", "."), x: point.x, y: point.y, style: style) }
+      let style = fogged(MapSymbols.corridorStyle, !anyRevealed)
+      for cell in route.visible {
+        painter.glyph(MapSymbols.corridorGlyph(glyphs), x: cell.x, y: cell.y, style: style)
+      }
       return
     }
+    guard let door = route.door else { return }
+    if MapSymbols.isAirlock(connection.doorType) {
+      let lock = fogged(MapSymbols.airlockStyle, !anyRevealed)
+      for cell in route.doorNeighbours { painter.glyph(MapSymbols.airlockGlyph, x: cell.x, y: cell.y, style: lock) }
+    }
     let status = doorStatus[connection.id] ?? connection.doorStatus
-    let style = fogged(Self.doorStyle(status, doorType: connection.doorType), !anyRevealed)
-    let door: (x: Int, y: Int)
-    if open.isEmpty {
-      guard let wall = path.last(where: { from.contains(x: $0.x, y: $0.y) }) else { return }
-      door = wall
-    } else {
-      let middle = open.count / 2
-      door = open[middle]
-      if connection.doorType.lowercased() == "airlock" {
-        let lock = fogged(CellStyle(role: .door), !anyRevealed)
-        for index in [middle - 1, middle + 1] where open.indices.contains(index) {
-          painter.glyph(":", x: open[index].x, y: open[index].y, style: lock)
-        }
-      }
-    }
-    painter.glyph(Self.doorGlyph(status, glyphs: glyphs), x: door.x, y: door.y, style: style)
-  }
-
-  /// The cells of a corridor from room `a` to room `b`, in order: straight across the shared columns or rows when
-  /// the rooms face each other, else L-shaped (horizontal from `a`'s centre, then vertical to `b`'s centre).
-  static func corridor(from a: Rect, to b: Rect) -> [(x: Int, y: Int)] {
-    let ax = a.x + (a.width - 1) / 2
-    let ay = a.y + (a.height - 1) / 2
-    let bx = b.x + (b.width - 1) / 2
-    let by = b.y + (b.height - 1) / 2
-    let left = max(a.x, b.x)
-    let right = min(a.maxX, b.maxX)
-    if left < right {
-      let x = (left + right - 1) / 2
-      return line(from: ay, to: by).map { (x: x, y: $0) }
-    }
-    let top = max(a.y, b.y)
-    let bottom = min(a.maxY, b.maxY)
-    if top < bottom {
-      let y = (top + bottom - 1) / 2
-      return line(from: ax, to: bx).map { (x: $0, y: y) }
-    }
-    let horizontal = line(from: ax, to: bx).map { (x: $0, y: ay) }
-    let vertical = line(from: ay, to: by).dropFirst().map { (x: bx, y: $0) }
-    return horizontal + vertical
-  }
-
-  /// The integers from `start` to `end` inclusive, in either direction.
-  static func line(from start: Int, to end: Int) -> [Int] {
-    start <= end ? Array(start...end) : Array((end...start).reversed())
+    let style = fogged(MapSymbols.doorStyle(status, doorType: connection.doorType), !anyRevealed)
+    painter.glyph(MapSymbols.doorGlyph(status, glyphs: glyphs), x: door.x, y: door.y, style: style)
   }
 
   private func drawContents(layout: MapLayout, rects: [String: Rect], painter: inout Painter) {
@@ -308,14 +153,15 @@ public struct DeckMapView: Widget {
       for (index, _) in ladders.enumerated() {
         let x = min(inside.x + index, inside.maxX - 1)
         painter.glyph(
-          glyphs.pick("⇅", "H"), x: x, y: inside.maxY - 1, style: fogged(CellStyle(role: .door, bold: true), isFogged))
+          MapSymbols.ladderGlyph(glyphs), x: x, y: inside.maxY - 1, style: fogged(MapSymbols.ladderStyle, isFogged))
       }
       for terminal in deck.terminals where terminal.room == room.id {
         let point = layout.point(x: terminal.x, y: terminal.y, within: inside)
-        painter.glyph(glyphs.pick("▣", "T"), x: point.x, y: point.y, style: fogged(CellStyle(role: .object), isFogged))
+        let style = fogged(MapSymbols.terminalStyle, isFogged)
+        painter.glyph(MapSymbols.terminalGlyph(glyphs), x: point.x, y: point.y, style: style)
       }
       for poi in deck.pointsOfInterest where poi.room == room.id {
-        let (glyph, role) = Self.poiGlyph(poi.type, glyphs: glyphs)
+        let (glyph, role) = MapSymbols.pointOfInterest(poi.type, glyphs: glyphs)
         let point = layout.point(x: poi.x, y: poi.y, within: inside)
         painter.glyph(glyph, x: point.x, y: point.y, style: fogged(CellStyle(role: role), isFogged))
       }
@@ -357,67 +203,14 @@ public struct DeckMapView: Widget {
         within = rect.inset(by: 1).isEmpty ? rect : rect.inset(by: 1)
       }
       let point = layout.point(x: Double(token.x), y: Double(token.y), within: within)
-      let style = fogged(Self.tokenStyle(token.type, status: token.status), !revealed)
+      let style = fogged(MapSymbols.tokenStyle(token.type, status: token.status), !revealed)
       painter.glyph(
-        Self.tokenGlyph(token.type, status: token.status, glyphs: glyphs), x: point.x, y: point.y, style: style)
-      if let mark = Self.statusMark(token.status), within.contains(x: point.x + 1, y: point.y) {
+        MapSymbols.tokenGlyph(token.type, status: token.status, glyphs: glyphs), x: point.x, y: point.y, style: style)
+      if let mark = MapSymbols.statusMark(token.status), within.contains(x: point.x + 1, y: point.y) {
         painter.glyph(
           mark.glyph, x: point.x + 1, y: point.y, style: fogged(CellStyle(role: mark.role, bold: true), !revealed))
       }
     }
-  }
-}
-
-/// Grid-to-canvas mapping: one grid cell is `2s` columns by `s` rows, the map centred in the area.
-struct MapLayout {
-  let originX: Int
-  let originY: Int
-  let columnsPerCell: Double
-  let rowsPerCell: Double
-
-  /// `nil` when the grid or the area is empty.
-  init?(gridWidth: Int, gridHeight: Int, area: Rect) {
-    guard gridWidth > 0, gridHeight > 0, !area.isEmpty else { return nil }
-    let scale = min(Double(area.width) / (2 * Double(gridWidth)), Double(area.height) / Double(gridHeight))
-    columnsPerCell = 2 * scale
-    rowsPerCell = scale
-    let mapWidth = min(area.width, Int((Double(gridWidth) * columnsPerCell).rounded(.down)))
-    let mapHeight = min(area.height, Int((Double(gridHeight) * rowsPerCell).rounded(.down)))
-    originX = area.x + (area.width - mapWidth) / 2
-    originY = area.y + (area.height - mapHeight) / 2
-  }
-
-  /// The canvas column of grid x-coordinate `x` (a cell's left edge when whole).
-  func column(_ x: Double) -> Int { originX + Self.cells(x * columnsPerCell) }
-
-  /// The canvas row of grid y-coordinate `y` (a cell's top edge when whole).
-  func row(_ y: Double) -> Int { originY + Self.cells(y * rowsPerCell) }
-
-  /// `offset` rounded down to whole cells, kept within ±1,000,000 so that absurd coordinates from the wire clip
-  /// instead of overflowing.
-  static func cells(_ offset: Double) -> Int {
-    guard offset.isFinite else { return 0 }
-    return Int(min(max(offset.rounded(.down), -1_000_000), 1_000_000))
-  }
-
-  /// The canvas rectangle of a room, at least one cell each way.
-  func rect(of room: Room) -> Rect {
-    let left = column(Double(room.x))
-    let top = row(Double(room.y))
-    let right = column(Double(room.x) + Double(room.width))
-    let bottom = row(Double(room.y) + Double(room.height))
-    return Rect(x: left, y: top, width: max(1, right - left), height: max(1, bottom - top))
-  }
-
-  /// The canvas cell showing the centre of grid cell (`x`, `y`), clamped into `bounds` when it is not empty.
-  func point(x: Double, y: Double, within bounds: Rect) -> (x: Int, y: Int) {
-    var column = column(x + 0.5)
-    var row = row(y + 0.5)
-    if !bounds.isEmpty {
-      column = min(max(column, bounds.x), bounds.maxX - 1)
-      row = min(max(row, bounds.y), bounds.maxY - 1)
-    }
-    return (column, row)
   }
 }
 

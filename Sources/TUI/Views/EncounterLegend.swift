@@ -64,10 +64,10 @@ public struct EncounterLegend: Widget {
     for (index, token) in tokens.prefix(shown).enumerated() {
       let y = frame.y + 1 + index
       var x = frame.x + 2
-      let style = DeckMapView.tokenStyle(token.type, status: token.status)
+      let style = MapSymbols.tokenStyle(token.type, status: token.status)
       x += canvas.put(
-        DeckMapView.tokenGlyph(token.type, status: token.status, glyphs: glyphs), x: x, y: y, style: style)
-      if let mark = DeckMapView.statusMark(token.status) {
+        MapSymbols.tokenGlyph(token.type, status: token.status, glyphs: glyphs), x: x, y: y, style: style)
+      if let mark = MapSymbols.statusMark(token.status) {
         canvas.put(mark.glyph, x: x, y: y, style: CellStyle(role: mark.role, bold: true))
       }
       x += 2
@@ -78,11 +78,11 @@ public struct EncounterLegend: Widget {
       if showsIDs { name = PlayerFrame.clean(tokenIDs[index], glyphs) + " " + name }
       let nameWidth = statuses.isEmpty ? room : min(DisplayWidth.of(name), max(6, room - DisplayWidth.of(statuses) - 1))
       let used = canvas.put(
-        DeckMapView.shorten(name, to: nameWidth, glyphs: glyphs), x: x, y: y, style: CellStyle(role: .text),
+        glyphs.shorten(name, to: nameWidth), x: x, y: y, style: CellStyle(role: .text),
         maxWidth: nameWidth)
       if !statuses.isEmpty, room - used - 1 > 0 {
         canvas.put(
-          DeckMapView.shorten(statuses, to: room - used - 1, glyphs: glyphs), x: x + used + 1, y: y,
+          glyphs.shorten(statuses, to: room - used - 1), x: x + used + 1, y: y,
           style: CellStyle(role: .dim, dim: true), maxWidth: room - used - 1)
       }
     }
@@ -104,13 +104,13 @@ public struct EncounterLegend: Widget {
     let shown = doors.count > rows ? rows - 1 : rows
     for (index, door) in doors.prefix(shown).enumerated() {
       let y = frame.y + 1 + index
-      let style = DeckMapView.doorStyle(door.status, doorType: "")
-      canvas.put(DeckMapView.doorGlyph(door.status, glyphs: glyphs), x: frame.x + 2, y: y, style: style)
+      let style = MapSymbols.doorStyle(door.status, doorType: "")
+      canvas.put(MapSymbols.doorGlyph(door.status, glyphs: glyphs), x: frame.x + 2, y: y, style: style)
       let status = door.status.rawValue
       let room = frame.width - 6
       let idWidth = max(4, room - status.count - 1)
       let used = canvas.put(
-        DeckMapView.shorten(PlayerFrame.clean(door.id, glyphs), to: idWidth, glyphs: glyphs), x: frame.x + 4, y: y,
+        glyphs.shorten(PlayerFrame.clean(door.id, glyphs), to: idWidth), x: frame.x + 4, y: y,
         style: CellStyle(role: .text), maxWidth: idWidth)
       canvas.put(status, x: frame.x + 5 + used, y: y, style: style, maxWidth: room - used - 1)
     }

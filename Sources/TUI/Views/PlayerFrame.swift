@@ -160,7 +160,7 @@ public enum PlayerFrame {
   /// Writes `text`, shortened to fit, centred in the first row of `rect`.
   static func centre(_ text: String, in rect: Rect, style: CellStyle, glyphs: GlyphSet, on canvas: inout Canvas) {
     guard rect.width > 0 else { return }
-    let fitted = DeckMapView.shorten(text, to: rect.width, glyphs: glyphs)
+    let fitted = glyphs.shorten(text, to: rect.width)
     let x = rect.x + (rect.width - DisplayWidth.of(fitted)) / 2
     canvas.put(fitted, x: x, y: rect.y, style: style, maxWidth: rect.maxX - x)
   }
@@ -250,7 +250,7 @@ public enum PlayerFrame {
     canvas.put(level, x: levelX, y: area.y, style: CellStyle(role: .accent, bold: true))
     let room = max(0, levelX - 3)
     canvas.put(
-      DeckMapView.shorten(left, to: room, glyphs: glyphs), x: area.x + 1, y: area.y, style: titleStyle,
+      glyphs.shorten(left, to: room), x: area.x + 1, y: area.y, style: titleStyle,
       maxWidth: room)
     let rule = String(repeating: glyphs.box.horizontal, count: max(0, area.width))
     canvas.put(rule, x: area.x, y: area.y + 1, style: CellStyle(role: .frame))

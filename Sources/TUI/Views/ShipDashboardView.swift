@@ -109,12 +109,12 @@ public struct ShipDashboardView: Widget {
     glyphs: GlyphSet, on canvas: inout Canvas
   ) {
     guard y >= area.y, y < area.maxY, area.width > 2 else { return }
-    let rightText = DeckMapView.shorten(right, to: area.width - 2, glyphs: glyphs)
+    let rightText = glyphs.shorten(right, to: area.width - 2)
     let rightX = area.maxX - 1 - DisplayWidth.of(rightText)
     canvas.put(rightText, x: rightX, y: y, style: rightStyle, maxWidth: area.maxX - rightX)
     let room = rightText.isEmpty ? area.width - 2 : rightX - area.x - 3
     canvas.put(
-      DeckMapView.shorten(left, to: room, glyphs: glyphs), x: area.x + 1, y: y, style: leftStyle,
+      glyphs.shorten(left, to: room), x: area.x + 1, y: y, style: leftStyle,
       maxWidth: max(0, room))
   }
 
@@ -125,7 +125,7 @@ public struct ShipDashboardView: Widget {
     canvas.put(rule, x: area.x, y: y, style: CellStyle(role: .frame), maxWidth: area.width)
     if let title, area.width > 6 {
       canvas.put(
-        " " + DeckMapView.shorten(title, to: area.width - 6, glyphs: glyphs) + " ", x: area.x + 2, y: y,
+        " " + glyphs.shorten(title, to: area.width - 6) + " ", x: area.x + 2, y: y,
         style: CellStyle(role: .title, bold: true), maxWidth: area.width - 4)
     }
   }
@@ -228,12 +228,12 @@ public struct ShipDashboardView: Widget {
     canvas.put(label, x: labelX, y: card.y, style: style)
     let nameRoom = labelX - card.x - 3
     canvas.put(
-      " " + DeckMapView.shorten(clean(system.name), to: nameRoom - 2, glyphs: glyphs) + " ", x: card.x + 2,
+      " " + glyphs.shorten(clean(system.name), to: nameRoom - 2) + " ", x: card.x + 2,
       y: card.y, style: CellStyle(role: .title, bold: true), maxWidth: max(0, nameRoom))
     let inner = card.width - 4
     drawCondition(system, x: card.x + 2, y: card.y + 1, width: inner, style: style, on: &canvas)
     canvas.put(
-      DeckMapView.shorten(clean(system.info), to: inner, glyphs: glyphs), x: card.x + 2, y: card.y + 2,
+      glyphs.shorten(clean(system.info), to: inner), x: card.x + 2, y: card.y + 2,
       style: CellStyle(role: .text), maxWidth: inner)
   }
 
@@ -245,13 +245,13 @@ public struct ShipDashboardView: Widget {
     canvas.put(Self.statusGlyph(system.status, glyphs: glyphs), x: x, y: slot.y, style: style, maxWidth: 1)
     let nameWidth = min(16, max(6, width / 3))
     canvas.put(
-      DeckMapView.shorten(clean(system.name), to: nameWidth, glyphs: glyphs), x: x + 2, y: slot.y,
+      glyphs.shorten(clean(system.name), to: nameWidth), x: x + 2, y: slot.y,
       style: CellStyle(role: .title, bold: true), maxWidth: nameWidth)
     let statusX = x + 2 + nameWidth + 1
     canvas.put(Self.statusText(system.status), x: statusX, y: slot.y, style: style, maxWidth: 8)
     drawCondition(system, x: statusX + 9, y: slot.y, width: slot.maxX - 1 - (statusX + 9), style: style, on: &canvas)
     canvas.put(
-      DeckMapView.shorten(clean(system.info), to: width - 2, glyphs: glyphs), x: x + 2, y: slot.y + 1,
+      glyphs.shorten(clean(system.info), to: width - 2), x: x + 2, y: slot.y + 1,
       style: CellStyle(role: .dim), maxWidth: width - 2)
   }
 

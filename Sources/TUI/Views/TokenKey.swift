@@ -111,14 +111,14 @@ public struct TokenKey: Widget {
   /// The entry of one token, its label shortened to ``maximumNameWidth`` and to the line's `width`.
   private func entry(_ item: (id: String, token: Token), width: Int) -> Entry {
     let token = item.token
-    let mark = DeckMapView.statusMark(token.status)
-    let glyph = DeckMapView.tokenGlyph(token.type, status: token.status, glyphs: glyphs)
+    let mark = MapSymbols.statusMark(token.status)
+    let glyph = MapSymbols.tokenGlyph(token.type, status: token.status, glyphs: glyphs)
     var label = PlayerFrame.clean(token.name, glyphs)
     if showsIDs { label = PlayerFrame.clean(item.id, glyphs) + " " + label }
     let room = min(Self.maximumNameWidth, width - DisplayWidth.of(glyph) - (mark == nil ? 0 : 1) - 1)
     return Entry(
-      glyph: glyph, style: DeckMapView.tokenStyle(token.type, status: token.status), mark: mark,
-      label: DeckMapView.shorten(label, to: max(0, room), glyphs: glyphs))
+      glyph: glyph, style: MapSymbols.tokenStyle(token.type, status: token.status), mark: mark,
+      label: glyphs.shorten(label, to: max(0, room)))
   }
 
   /// The columns a line of `entries` takes.
