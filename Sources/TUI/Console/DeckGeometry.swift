@@ -3,13 +3,20 @@ import BulkheadCore
 
 /// Where things are on a deck's grid, as the GM console's cursor sees them.
 enum DeckGeometry {
-  /// The grid cell of a door: its ``CorridorRoute``'s door cell at one cell per grid cell. Where the rooms face
-  /// each other or touch, that is the grid cell under the door ``DeckMapView`` draws at scale 1; on an L-shaped
-  /// corridor the map counts the middle in its own cells (two columns per grid cell), so the two may differ.
+  /// The grid cell of a door: where ``DeckMapView`` draws it at scale 1 (a grid cell two columns by one row), found
+  /// by the same ``CorridorRoute`` in those map cells and brought back to grid cells, so the console's cursor and the
+  /// drawn door agree on every corridor, straight or L-shaped.
   static func doorCell(_ connection: Connection, in deck: Deck) -> GMConsoleModel.GridPoint? {
     guard let from = deck.room(connection.from), let to = deck.room(connection.to) else { return nil }
-    let route = CorridorRoute(from: rect(of: from), to: rect(of: to), rooms: deck.rooms.map(rect(of:)))
-    return route.door.map { GMConsoleModel.GridPoint(x: $0.x, y: $0.y) }
+    let route = CorridorRoute(
+      from: mapRect(of: from), to: mapRect(of: to), rooms: deck.rooms.map(mapRect(of:)))
+    return route.door.map { GMConsoleModel.GridPoint(x: $0.x / 2, y: $0.y) }
+  }
+
+  /// A room's rectangle in map cells at scale 1: two columns and one row per grid cell.
+  private static func mapRect(of room: Room) -> Rect {
+    let grid = rect(of: room)
+    return Rect(x: 2 * grid.x, y: grid.y, width: 2 * grid.width, height: grid.height)
   }
 
   /// The door whose cell is nearest `point` (straight-line distance; the map's order breaks ties).

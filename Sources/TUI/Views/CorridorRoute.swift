@@ -8,9 +8,9 @@ import BulkheadCanvas
 /// every room; the door sits at the middle of that part, or on the first room's wall when the rooms touch (nothing
 /// visible between them).
 ///
-/// The rule is the same at every scale, the cells are not: a straight corridor's door falls in the same grid cell
-/// whether the route runs in grid cells or in map cells (two columns per grid cell), an L-shaped corridor's middle
-/// need not.
+/// The cells are those the rooms' rectangles are given in: an L-shaped corridor's middle depends on them, so the
+/// console (`DeckGeometry`) routes in the map's cells at scale 1, as ``DeckMapView`` draws, and brings the door back
+/// to grid cells.
 struct CorridorRoute {
   /// One cell of the route, in whatever cells the rooms' rectangles were given in.
   struct Cell: Hashable {
