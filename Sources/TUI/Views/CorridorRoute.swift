@@ -1,7 +1,7 @@
 import BulkheadCanvas
 
 /// The corridor between two rooms and the cell its door sits on: the one rule ``DeckMapView`` draws doors by (in
-/// canvas cells) and the GM console finds them by (`DeckGeometry`, in grid cells).
+/// canvas cells) and the GM console finds them by (`DeckGeometry`).
 ///
 /// The corridor runs straight across the shared columns or rows when the rooms face each other, else L-shaped
 /// (horizontal from the first room's centre, then vertical to the second's). Its visible part is the cells outside
