@@ -2,6 +2,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import BulkheadServer
+
 /// The success answer of every write endpoint, byte for byte (API.md: `{success: true, …}` with the changed values).
 @Suite("Write responses")
 struct WriteResponseTests {
@@ -111,5 +113,49 @@ struct WriteResponseTests {
         #expect(masked == exchange.answer, "\(exchange.path)")
       }
     }
+  }
+
+  @Test("the answer's fields come from the command and the reducer's outcome")
+  func fieldsFromTheOutcome() throws {
+    var state = ActiveViewState()
+    func answer(_ command: Command) throws -> [String: JSONValue] {
+      let outcome = try Reducer.apply(command, to: state, campaign: demoCampaign)
+      state = outcome.state
+      return WriteResponse.fields(of: command, outcome)
+    }
+    let view = try answer(.switchView(.encounter, locationSlug: "kestrel_dawn", viewSlug: ""))
+    #expect(view["view_type"] == "ENCOUNTER")
+    #expect(view["location_slug"] == "kestrel_dawn")
+    let shown = try answer(.showTerminal(locationSlug: "calyx-relay", terminalSlug: "keeper_terminal"))
+    #expect(shown["overlay_terminal_slug"] == "keeper_terminal")
+    let once = try answer(.toggleRoom(roomID: "medbay", visible: nil))
+    #expect(once["visible"] == true)
+    #expect(once["room_id"] == "medbay")
+    #expect(once["room_visibility"]?["medbay"] == true)
+    let fog = try answer(.setRoomVisibility(["galley": true, "reactor": true]))
+    #expect(fog["room_visibility"]?["galley"] == true)
+    #expect(fog["room_visibility"]?["medbay"] == false)
+    let door = try answer(.setDoorStatus(connectionID: "d2_reactor_coolant", status: .sealed))
+    #expect(door["door_status"] == "SEALED")
+    #expect(door["all_door_status"]?["d2_reactor_coolant"] == "SEALED")
+    let level = try answer(.switchLevel(level: nil, deckID: "deck_2"))
+    #expect(level["level"] == 2)
+    #expect(level["deck_id"] == "deck_2")
+    _ = try answer(.switchLevel(level: 1, deckID: nil))
+    let first = try answer(.placeToken(Token(type: .player, name: "Ash", x: 2, y: 2)))
+    #expect(first["token_id"] == "00000001")
+    #expect(first["tokens"]?["00000001"]?["room_id"] == "bridge")
+    let second = try answer(.placeToken(Token(type: .npc, name: "Greer", x: 0, y: 0)))
+    #expect(second["token_id"] == "00000002")
+    #expect(try answer(.clearTokens)["tokens"] == .object([:]))
+    for npc in ["imre_sallow", "oona_reyes", "tomas_greer"] { _ = try answer(.togglePortrait(npcID: npc)) }
+    let portraits = try answer(.togglePortrait(npcID: "oona_reyes"))
+    #expect(portraits["active_portraits"] == ["imre_sallow", "tomas_greer"])
+    let ship = try answer(.setShipSystem(system: "engines", ShipSystemOverride(status: .offline, condition: 0)))
+    #expect(ship["override"] == ["status": "OFFLINE", "condition": 0])
+    _ = try answer(.switchView(.bridge, locationSlug: "", viewSlug: ""))
+    #expect(try answer(.sendCharonMessage("Course plotted."))["channel"] == "bridge")
+    #expect(try answer(.toggleCharonDialog(open: nil))["charon_dialog_open"] == true)
+    #expect(try answer(.setCharonMode(.query))["mode"] == "QUERY")
   }
 }
