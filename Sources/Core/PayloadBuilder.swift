@@ -121,9 +121,9 @@ public struct PayloadBuilder: Sendable {
       writer.appendRaw(npcCards)
     }
     object.key("encounter_room_visibility", in: &writer)
-    writer.write(Reducer.visibilityJSON(state.roomVisibility))
+    writer.write(.object(state.roomVisibility.mapValues(JSONValue.bool)))
     object.key("encounter_tokens", in: &writer)
-    writer.write(Reducer.tokensJSON(state.currentTokens))
+    writer.write(.object(state.currentTokens.mapValues(\.json)))
     if encounter != nil {
       object.key("encounter_total_decks", in: &writer)
       writer.write(map?.decks.count ?? 0)

@@ -52,7 +52,7 @@ public struct SessionSnapshot: Sendable, Equatable {
 struct SessionCommit: Sendable {
   /// The session after the command: a new version when the state changed, else the current one.
   var snapshot: SessionSnapshot
-  /// The reducer's outcome (its response fields and the record to store).
+  /// The reducer's outcome (the state, what the answer needs, the record to store).
   var outcome: Outcome
   /// Versions other servers committed between the caller's cached one and the one this command started from, in
   /// order: published first, so this server's displays see every version.

@@ -52,7 +52,7 @@ public actor StateStore {
   /// Validates and applies `command`, commits the change, then announces it to every listener, before this
   /// returns. Commands run one at a time, in the order they arrive.
   ///
-  /// - Returns: the fields of the success response.
+  /// - Returns: the fields of the success response (``WriteResponse``, and the id of the message stored).
   /// - Throws: `CommandError` (nothing changed, nothing announced) or a storage error (nothing announced).
   func execute(_ command: Command) async throws -> [String: JSONValue] {
     await turns.begin()
@@ -66,7 +66,7 @@ public actor StateStore {
     }
     for snapshot in committed.missed { adopt(snapshot) }
     adopt(committed.snapshot)
-    var response = committed.outcome.response
+    var response = WriteResponse.fields(of: command, committed.outcome)
     switch committed.outcome.effect {
     case .broadcast(let sender, let content, let priority)?:
       let id = try await messages.addBroadcast(sender: sender, content: content, priority: priority)

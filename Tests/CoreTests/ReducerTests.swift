@@ -69,9 +69,7 @@ struct ReducerTests {
     #expect(state.charonActiveChannel == "encounter-kestrel_dawn")
     #expect(state.overlayLocationSlug == "")
     #expect(state.overlayTerminalSlug == "")
-    #expect(outcome.response["view_type"] == "ENCOUNTER")
-    #expect(outcome.response["location_slug"] == "kestrel_dawn")
-    #expect(outcome.effect == nil)
+    #expect(outcome == Outcome(state: state), "no token placed, nothing to store")
   }
 
   @Test func encounterOnTheSameLocationKeepsReveals() throws {
@@ -164,13 +162,12 @@ struct ReducerTests {
   // MARK: terminals
 
   @Test func showTerminalSetsTheOverlayAndHideClearsIt() throws {
-    let shown = try apply(
-      .showTerminal(locationSlug: "calyx-relay", terminalSlug: "keeper_terminal"), to: .init())
-    #expect(shown.state.overlayLocationSlug == "calyx-relay")
-    #expect(shown.state.overlayTerminalSlug == "keeper_terminal")
-    #expect(shown.response["overlay_terminal_slug"] == "keeper_terminal")
-    #expect(shown.state.viewType == .standby, "the overlay does not change the view")
-    let hidden = try apply(.hideTerminal, to: shown.state).state
+    let shown = try Reducer.showTerminal(
+      "keeper_terminal", locationSlug: "calyx-relay", in: .init(), campaign)
+    #expect(shown.overlayLocationSlug == "calyx-relay")
+    #expect(shown.overlayTerminalSlug == "keeper_terminal")
+    #expect(shown.viewType == .standby, "the overlay does not change the view")
+    let hidden = Reducer.hideTerminal(in: shown)
     #expect(hidden.overlayLocationSlug == "")
     #expect(hidden.overlayTerminalSlug == "")
   }
@@ -194,13 +191,11 @@ struct ReducerTests {
 
   @Test func toggleRoomWithoutVisibleFlipsTheRoom() throws {
     let start = try encounter()
-    let once = try apply(.toggleRoom(roomID: "medbay", visible: nil), to: start)
-    #expect(once.state.roomVisibility["medbay"] == true)
-    #expect(once.response["visible"] == true)
-    #expect(once.response["room_id"] == "medbay")
-    #expect(once.response["room_visibility"]?["medbay"] == true)
-    let twice = try apply(.toggleRoom(roomID: "medbay", visible: nil), to: once.state)
-    #expect(twice.state.roomVisibility["medbay"] == false)
+    let once = try Reducer.toggleRoom("medbay", visible: nil, in: start, campaign)
+    #expect(once.roomVisibility["medbay"] == true)
+    #expect(once.roomVisibility.count == start.roomVisibility.count, "only medbay changes")
+    let twice = try Reducer.toggleRoom("medbay", visible: nil, in: once, campaign)
+    #expect(twice.roomVisibility["medbay"] == false)
   }
 
   @Test func toggleRoomWithVisibleSetsIt() throws {
@@ -226,14 +221,12 @@ struct ReducerTests {
 
   @Test func roomVisibilityReplacesTheWholeMap() throws {
     let start = try run([.toggleRoom(roomID: "bridge", visible: true)], from: try encounter())
-    let outcome = try apply(.setRoomVisibility(["galley": true, "reactor": true]), to: start)
-    let state = outcome.state
+    let state = try Reducer.setRoomVisibility(["galley": true, "reactor": true], in: start, campaign)
     #expect(Set(state.roomVisibility.keys) == kestrelRooms)
     #expect(state.roomVisibility["bridge"] == false)
     #expect(state.roomVisibility["galley"] == true)
     #expect(state.roomVisibility["reactor"] == true)
     #expect(state.roomVisibility.values.filter { $0 }.count == 2)
-    #expect(outcome.response["room_visibility"]?["galley"] == true)
   }
 
   @Test func roomVisibilityRejectsUnknownRooms() throws {
@@ -244,11 +237,9 @@ struct ReducerTests {
   }
 
   @Test func setDoorStatusRecordsTheStatus() throws {
-    let outcome = try apply(
-      .setDoorStatus(connectionID: "d2_reactor_coolant", status: .sealed), to: try encounter())
-    #expect(outcome.state.doorStatus == ["d2_reactor_coolant": .sealed])
-    #expect(outcome.response["door_status"] == "SEALED")
-    #expect(outcome.response["all_door_status"]?["d2_reactor_coolant"] == "SEALED")
+    let state = try Reducer.setDoorStatus(
+      "d2_reactor_coolant", to: .sealed, in: try encounter(), campaign)
+    #expect(state.doorStatus == ["d2_reactor_coolant": .sealed])
   }
 
   @Test func setDoorStatusRejectsUnknownConnections() throws {
@@ -275,11 +266,9 @@ struct ReducerTests {
   // MARK: decks
 
   @Test func switchLevelByDeckID() throws {
-    let outcome = try apply(.switchLevel(level: nil, deckID: "deck_2"), to: try encounter())
-    #expect(outcome.state.encounterDeckID == "deck_2")
-    #expect(outcome.state.encounterLevel == 2)
-    #expect(outcome.response["level"] == 2)
-    #expect(outcome.response["deck_id"] == "deck_2")
+    let state = try Reducer.switchLevel(level: nil, deckID: "deck_2", in: try encounter(), campaign)
+    #expect(state.encounterDeckID == "deck_2")
+    #expect(state.encounterLevel == 2)
   }
 
   @Test func switchLevelByLevel() throws {
@@ -309,17 +298,16 @@ struct ReducerTests {
   // MARK: tokens
 
   @Test func placeTokenGetsACountedIDAndItsRoom() throws {
-    let first = try apply(
-      .placeToken(Token(type: .player, name: "Ash", x: 2, y: 2)), to: try encounter())
-    #expect(first.response["token_id"] == "00000001")
+    let first = try Reducer.placeToken(
+      Token(type: .player, name: "Ash", x: 2, y: 2), in: try encounter(), campaign)
+    #expect(first.tokenID == "00000001")
     let token = try #require(first.state.currentTokens["00000001"])
     #expect(token.roomID == "bridge")
     #expect(token.name == "Ash")
     #expect(first.state.tokens["kestrel_dawn"]?["deck_1"]?["00000001"] == token)
-    #expect(first.response["tokens"]?["00000001"]?["room_id"] == "bridge")
     let second = try apply(
       .placeToken(Token(type: .npc, name: "Greer", x: 0, y: 0)), to: first.state)
-    #expect(second.response["token_id"] == "00000002")
+    #expect(second.placedTokenID == "00000002")
     #expect(second.state.currentTokens["00000002"]?.roomID == "", "cell (0,0) is in no room")
     #expect(second.state.currentTokens.count == 2)
   }
@@ -367,8 +355,8 @@ struct ReducerTests {
   @Test func moveTokenMovesItAndDerivesTheRoom() throws {
     let placed = try run(
       [.placeToken(Token(type: .player, name: "Ash", x: 2, y: 2))], from: try encounter())
-    let moved = try apply(.moveToken(id: "00000001", x: 2, y: 8, roomID: nil), to: placed)
-    let token = try #require(moved.state.currentTokens["00000001"])
+    let moved = try Reducer.moveToken("00000001", x: 2, y: 8, roomID: nil, in: placed, campaign)
+    let token = try #require(moved.currentTokens["00000001"])
     #expect((token.x, token.y) == (2, 8))
     #expect(token.roomID == "galley")
     let outside = rejection(.moveToken(id: "00000001", x: 40, y: 8, roomID: nil), on: placed)
@@ -402,15 +390,15 @@ struct ReducerTests {
   @Test func updateTokenStatusValidatesAndRemovesDuplicates() throws {
     let placed = try run(
       [.placeToken(Token(type: .player, name: "Ash", x: 2, y: 2))], from: try encounter())
-    let updated = try apply(
-      .updateTokenStatus(id: "00000001", status: ["Wounded", "panicked", "wounded"]), to: placed)
-    #expect(updated.state.currentTokens["00000001"]?.status == ["wounded", "panicked"])
+    let updated = try Reducer.updateTokenStatus(
+      "00000001", to: ["Wounded", "panicked", "wounded"], in: placed)
+    #expect(updated.currentTokens["00000001"]?.status == ["wounded", "panicked"])
     let error = rejection(.updateTokenStatus(id: "00000001", status: ["on_fire"]), on: placed)
     #expect(error?.kind == .invalid)
     #expect(error?.message.contains("status") == true)
     #expect(error?.message.contains("on_fire") == true)
-    let cleared = try apply(.updateTokenStatus(id: "00000001", status: []), to: updated.state)
-    #expect(cleared.state.currentTokens["00000001"]?.status == [])
+    let cleared = try Reducer.updateTokenStatus("00000001", to: [], in: updated)
+    #expect(cleared.currentTokens["00000001"]?.status == [])
   }
 
   @Test func clearTokensEmptiesTheLocation() throws {
@@ -421,10 +409,10 @@ struct ReducerTests {
         .placeToken(Token(type: .creature, name: "It", x: 14, y: 10)),
       ], from: try encounter())
     #expect(state.currentTokens.count == 1)
-    let outcome = try apply(.clearTokens, to: state)
-    #expect(outcome.state.currentTokens.isEmpty)
-    #expect(outcome.state.tokens["kestrel_dawn"]?.values.allSatisfy(\.isEmpty) ?? true)
-    #expect(outcome.response["tokens"] == .object([:]))
+    let cleared = try Reducer.clearTokens(in: state, campaign)
+    #expect(cleared.currentTokens.isEmpty)
+    #expect(cleared.tokens["kestrel_dawn"]?.values.allSatisfy(\.isEmpty) ?? true)
+    #expect(cleared.tokensPlaced == 2, "ids keep counting after a clear")
   }
 
   @Test func tokensBelongToTheirDeck() throws {
@@ -450,9 +438,8 @@ struct ReducerTests {
       .togglePortrait(npcID: "tomas_greer"),
     ])
     #expect(added.activePortraits == ["imre_sallow", "oona_reyes", "tomas_greer"])
-    let outcome = try apply(.togglePortrait(npcID: "oona_reyes"), to: added)
-    #expect(outcome.state.activePortraits == ["imre_sallow", "tomas_greer"])
-    #expect(outcome.response["active_portraits"] == ["imre_sallow", "tomas_greer"])
+    let removed = try Reducer.togglePortrait("oona_reyes", in: added, campaign)
+    #expect(removed.activePortraits == ["imre_sallow", "tomas_greer"])
   }
 
   @Test func togglePortraitRejectsUnknownNPCs() {
@@ -462,13 +449,9 @@ struct ReducerTests {
   }
 
   @Test func shipToggleSetsAnOverride() throws {
-    let outcome = try apply(
-      .setShipSystem(system: "engines", ShipSystemOverride(status: .offline, condition: 0)),
-      to: .init())
-    #expect(
-      outcome.state.shipSystemOverrides["engines"]
-        == ShipSystemOverride(status: .offline, condition: 0))
-    #expect(outcome.response["override"] == ["status": "OFFLINE", "condition": 0])
+    let state = try Reducer.setShipSystem(
+      "engines", to: ShipSystemOverride(status: .offline, condition: 0), in: .init(), campaign)
+    #expect(state.shipSystemOverrides == ["engines": ShipSystemOverride(status: .offline, condition: 0)])
   }
 
   @Test func shipToggleRejectsUnknownSystems() {
@@ -503,6 +486,9 @@ struct ReducerTests {
       outcome.effect
         == .charonMessage(channel: "story", role: "user", content: "Who opened the crate?"))
     #expect(outcome.state == state, "a query changes no state")
+    #expect(
+      try Reducer.submitCharonQuery("Who opened the crate?", in: state)
+        == .charonMessage(channel: "story", role: "user", content: "Who opened the crate?"))
   }
 
   @Test func charonSendUsesTheActiveChannel() throws {
@@ -511,10 +497,10 @@ struct ReducerTests {
     #expect(
       outcome.effect
         == .charonMessage(channel: "bridge", role: "charon", content: "Course plotted."))
-    #expect(outcome.response["channel"] == "bridge")
-    let inEncounter = try apply(.sendCharonMessage("Hull breach."), to: try encounter())
+    #expect(outcome.state == state, "a line changes no state")
+    let inEncounter = try Reducer.sendCharonMessage("Hull breach.", in: try encounter())
     #expect(
-      inEncounter.effect
+      inEncounter
         == .charonMessage(
           channel: "encounter-kestrel_dawn", role: "charon", content: "Hull breach."))
   }
@@ -528,10 +514,9 @@ struct ReducerTests {
   }
 
   @Test func toggleDialogTogglesOrSets() throws {
-    let opened = try apply(.toggleCharonDialog(open: nil), to: .init())
-    #expect(opened.state.charonDialogOpen)
-    #expect(opened.response["charon_dialog_open"] == true)
-    let closed = try run([.toggleCharonDialog(open: nil)], from: opened.state)
+    let opened = Reducer.toggleCharonDialog(open: nil, in: .init())
+    #expect(opened.charonDialogOpen)
+    let closed = try run([.toggleCharonDialog(open: nil)], from: opened)
     #expect(!closed.charonDialogOpen)
     let stillClosed = try run([.toggleCharonDialog(open: false)], from: closed)
     #expect(!stillClosed.charonDialogOpen)
@@ -550,9 +535,8 @@ struct ReducerTests {
   }
 
   @Test func charonModeIsSet() throws {
-    let outcome = try apply(.setCharonMode(.query), to: .init())
-    #expect(outcome.state.charonMode == .query)
-    #expect(outcome.response["mode"] == "QUERY")
+    let state = Reducer.setCharonMode(.query, in: .init())
+    #expect(state.charonMode == .query)
   }
 
   // MARK: purity
