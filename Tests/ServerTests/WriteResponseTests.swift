@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import BulkheadServer
+@testable import TestSupport
 
 /// The success answer of every write endpoint, byte for byte (API.md: `{success: true, …}` with the changed values).
 @Suite("Write responses")
@@ -104,7 +105,7 @@ struct WriteResponseTests {
 
   @Test("a session of every write, each answered with its changed values, byte for byte")
   func everyWriteAnswersItsChangedValues() async throws {
-    try await ServerHarness.with { server in
+    try await RouteHarness.with { server in
       for exchange in Self.exchanges {
         let answer = try await server.gm(exchange.path, exchange.body)
         #expect(answer.status == 200, "\(exchange.path): \(answer.text)")
