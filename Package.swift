@@ -127,7 +127,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ClientTests",
-      dependencies: ["BulkheadClient", "BulkheadBench", "BulkheadCore"],
+      dependencies: ["BulkheadClient", "BulkheadBench", "BulkheadCore", "TestSupport"],
       path: "Tests/ClientTests"
     ),
     .testTarget(

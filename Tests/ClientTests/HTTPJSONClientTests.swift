@@ -4,6 +4,8 @@ import BulkheadCore
 import Foundation
 import Testing
 
+@testable import TestSupport
+
 /// The client against a real Bulkhead server in this process (port 0, the bundled demo campaign).
 @Suite(.serialized)
 struct HTTPJSONClientTests {
@@ -15,24 +17,6 @@ struct HTTPJSONClientTests {
     let server = try DemoServer(campaign: try Campaign.load(from: folder), database: database)
     let port = try await server.start(port: 0)
     return (server, "http://127.0.0.1:\(port)")
-  }
-
-  /// A loopback port nothing listens on (bound, then closed).
-  private static func closedPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    try withUnsafeMutablePointer(to: &address) { pointer in
-      try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-        guard bind(fd, raw, length) == 0, getsockname(fd, raw, &length) == 0 else {
-          throw POSIXError(.EADDRINUSE)
-        }
-      }
-    }
-    return Int(UInt16(bigEndian: address.sin_port))
   }
 
   @Test("a read answers the server's JSON; a GM write with the demo GM's token is accepted")
@@ -75,7 +59,7 @@ struct HTTPJSONClientTests {
 
   @Test("a server that cannot be reached is unreachable; a read moves on to the next server of the cluster")
   func unreachableAndFallback() async throws {
-    let dead = "http://127.0.0.1:\(try Self.closedPort())"
+    let dead = "http://127.0.0.1:\(try freeLoopbackPort())"
     do {
       _ = try await HTTPJSONClient(server: dead).get("/api/active-view/")
       Issue.record("a closed port answered")
