@@ -157,11 +157,15 @@ struct ClusterTests {
       let acknowledged = Shared<[String]>([])
       let refusals = Shared<[Answer]>([])
       let stopAt = 40
+      // Every acknowledged write places a token: stay under the deck's limit, past which writes are refused (400).
+      let wanted = WriteLimits.tokensPerDeck - 10
       let restarted = Shared(false)
+      let loadEnded = Shared(false)
       try await withThrowingTaskGroup(of: Void.self) { tasks in
         tasks.addTask {
+          defer { loadEnded.withLock { $0 = true } }
           var index = 0
-          while acknowledged.withLock({ $0.count }) < 120 && index < 5000 {
+          while acknowledged.withLock({ $0.count }) < wanted && index < 500 {
             let name = "t\(index)"
             index += 1
             let answer = try await servers[index % 2].gm(
@@ -170,14 +174,19 @@ struct ClusterTests {
               acknowledged.withLock { $0.append(name) }
             } else {
               refusals.withLock { $0.append(answer) }
+              // Only the outage may refuse a write: anything else ends the load, and the checks below say why.
+              if answer.status != 503 { break }
               if restarted.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(100)) }
             }
           }
         }
         tasks.addTask {
-          while acknowledged.withLock({ $0.count }) < stopAt { try await Task.sleep(for: .milliseconds(5)) }
+          func waiting(until reached: @Sendable () -> Bool) -> Bool { !reached() && !loadEnded.withLock { $0 } }
+          while waiting(until: { acknowledged.withLock { $0.count } >= stopAt }) {
+            try await Task.sleep(for: .milliseconds(5))
+          }
           try postgres.stop("fast")
-          while refusals.withLock({ $0.count }) < 2 { try await Task.sleep(for: .milliseconds(20)) }
+          while waiting(until: { refusals.withLock { $0.count } >= 2 }) { try await Task.sleep(for: .milliseconds(20)) }
           try postgres.start()
           restarted.withLock { $0 = true }
         }
