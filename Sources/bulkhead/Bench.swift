@@ -40,6 +40,15 @@ struct Bench: AsyncParsableCommand {
       discussion: "Its session of the demo campaign is started over.", valueName: "url"))
   var cluster: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "With --cluster, only the one-server and cluster write -> event figures, alternately.",
+      discussion: """
+        One server with 1000 listeners, then the cluster's two servers with 500 each, twice over (once, with 50 and \
+        100 listeners, with --quick): the cross-server figure beside the one it is compared with, on the same load.
+        """))
+  var clusterOnly = false
+
   @Option(
     help: ArgumentHelp(
       "Timed runs of the payload and frame figures (default 1000; 50 with --quick).",
@@ -54,6 +63,9 @@ struct Bench: AsyncParsableCommand {
 
   func validate() throws {
     if let peer, peer != "nchan" { throw ValidationError("--peer must be nchan") }
+    if clusterOnly && cluster == nil && ProcessInfo.processInfo.environment[DatabaseChoice.environmentVariable] == nil {
+      throw ValidationError("--cluster-only needs --cluster postgres://… (or BULKHEAD_DATABASE_URL)")
+    }
     if let samples, !(1...1_000_000).contains(samples) {
       throw ValidationError("--samples must be from 1 to 1000000")
     }
@@ -64,6 +76,10 @@ struct Bench: AsyncParsableCommand {
     let campaign = try CampaignOption.load(nil)
     if peer != nil {
       try await comparePeer(fixtureOr: campaign, writes: Swift.max(1, runs / 10))
+      return
+    }
+    if clusterOnly, let url = cluster ?? ProcessInfo.processInfo.environment[DatabaseChoice.environmentVariable] {
+      try await compareCluster(url: url, campaign: campaign, writes: Swift.max(1, runs / 5))
       return
     }
     var figures = try payloadFigures(demo: campaign, runs: runs)
@@ -93,6 +109,32 @@ struct Bench: AsyncParsableCommand {
     if json {
       let report: JSONValue = [
         "command": "bulkhead bench", "quick": .bool(quick), "figures": .array(figures.map(\.json)),
+      ]
+      print(String(decoding: JSONWriter.encode(report), as: UTF8.self))
+    } else {
+      print(BenchFigure.table(figures))
+    }
+  }
+
+  /// One server's write -> event figure and the cluster's, alternately, on the same number of listeners.
+  private func compareCluster(url: String, campaign: Campaign, writes: Int) async throws {
+    let perServer = quick ? 50 : 500
+    let fanOut = BenchFanOut(campaign: campaign, writes: writes)
+    let cluster = BenchCluster(campaign: campaign, url: url, listenersPerServer: perServer, writes: writes)
+    var figures: [BenchFigure] = []
+    for round in 1...(quick ? 1 : 2) {
+      var alone = try await fanOut.run(listeners: 2 * perServer)
+      alone.label = "round \(round): " + alone.label
+      figures.append(alone)
+      figures += try await cluster.run().map { figure in
+        var figure = figure
+        figure.label = "round \(round): " + figure.label
+        return figure
+      }
+    }
+    if json {
+      let report: JSONValue = [
+        "command": "bulkhead bench --cluster-only", "quick": .bool(quick), "figures": .array(figures.map(\.json)),
       ]
       print(String(decoding: JSONWriter.encode(report), as: UTF8.self))
     } else {
