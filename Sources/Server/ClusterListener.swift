@@ -77,7 +77,7 @@ final class ClusterListener: Service, Sendable {
     }
   }
 
-  /// One connection: LISTEN, catch up, then catch up on each notification until the connection fails.
+  /// One connection: LISTEN, catch up, then follow each notification until the connection fails.
   private func listenOnce(onListening: () -> Void) async throws {
     let opened = try await PostgresConnection.connect(
       configuration: database.url.connectionConfiguration, id: 1, logger: logger)
