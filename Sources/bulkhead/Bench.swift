@@ -61,9 +61,14 @@ struct Bench: AsyncParsableCommand {
       discussion: "Only the fan-out figures are taken then: 1, 100, 500 and 1000 listeners, two alternating rounds."))
   var peer: String?
 
+  /// The cluster figures' database: `--cluster`, else a non-empty `BULKHEAD_DATABASE_URL`.
+  private var databaseURL: String? {
+    cluster ?? ProcessInfo.processInfo.environment[DatabaseChoice.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
   func validate() throws {
     if let peer, peer != "nchan" { throw ValidationError("--peer must be nchan") }
-    if clusterOnly && cluster == nil && ProcessInfo.processInfo.environment[DatabaseChoice.environmentVariable] == nil {
+    if clusterOnly && databaseURL == nil {
       throw ValidationError("--cluster-only needs --cluster postgres://… (or BULKHEAD_DATABASE_URL)")
     }
     if let samples, !(1...1_000_000).contains(samples) {
@@ -78,7 +83,7 @@ struct Bench: AsyncParsableCommand {
       try await comparePeer(fixtureOr: campaign, writes: Swift.max(1, runs / 10))
       return
     }
-    if clusterOnly, let url = cluster ?? ProcessInfo.processInfo.environment[DatabaseChoice.environmentVariable] {
+    if clusterOnly, let url = databaseURL {
       try await compareCluster(url: url, campaign: campaign, writes: Swift.max(1, runs / 5))
       return
     }
@@ -95,7 +100,7 @@ struct Bench: AsyncParsableCommand {
     for listeners in quick ? [100] : [100, 1000] {
       figures.append(try await fanOut.run(listeners: listeners))
     }
-    if let url = cluster ?? ProcessInfo.processInfo.environment[DatabaseChoice.environmentVariable] {
+    if let url = databaseURL {
       let bench = BenchCluster(
         campaign: campaign, url: url, listenersPerServer: quick ? 50 : 500, writes: Swift.max(1, runs / 5))
       figures += try await bench.run()
@@ -123,11 +128,10 @@ struct Bench: AsyncParsableCommand {
     let cluster = BenchCluster(campaign: campaign, url: url, listenersPerServer: perServer, writes: writes)
     var figures: [BenchFigure] = []
     for round in 1...(quick ? 1 : 2) {
-      var alone = try await fanOut.run(listeners: 2 * perServer)
-      alone.label = "round \(round): " + alone.label
-      figures.append(alone)
-      figures += try await cluster.run().map { figure in
+      let measured = [try await fanOut.run(listeners: 2 * perServer)] + (try await cluster.run())
+      figures += measured.map { figure in
         var figure = figure
+        figure.key = "round_\(round).\(figure.key)"
         figure.label = "round \(round): " + figure.label
         return figure
       }
