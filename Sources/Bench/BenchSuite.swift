@@ -53,6 +53,29 @@ public struct BenchSuite {
     return figures
   }
 
+  /// One server's write -> event figure and the cluster's (two servers on ``clusterURL``), alternately, on the same
+  /// number of listeners: 1000 and 2 × 500 (100 and 2 × 50 when quick), two rounds (one when quick).
+  ///
+  /// - Throws: ``BenchError`` without a cluster URL.
+  public func clusterComparison() async throws -> [BenchFigure] {
+    guard let clusterURL else { throw BenchError("the cluster comparison needs a PostgreSQL database URL") }
+    let perServer = quick ? 50 : 500
+    let writes = Swift.max(1, runs / 5)
+    let fanOut = BenchFanOut(campaign: campaign, writes: writes)
+    let cluster = BenchCluster(campaign: campaign, url: clusterURL, listenersPerServer: perServer, writes: writes)
+    var figures: [BenchFigure] = []
+    for round in 1...(quick ? 1 : 2) {
+      let measured = [try await fanOut.run(listeners: 2 * perServer)] + (try await cluster.run())
+      figures += measured.map { figure in
+        var figure = figure
+        figure.key = "round_\(round).\(figure.key)"
+        figure.label = "round \(round): " + figure.label
+        return figure
+      }
+    }
+    return figures
+  }
+
   /// The fan-out of Bulkhead beside nginx + nchan, on the fixture ship when the fixtures are there.
   ///
   /// Returns the report to print: the table, after a line saying the peer is missing when nginx with the nchan

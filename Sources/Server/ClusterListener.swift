@@ -3,10 +3,10 @@ import PostgresNIO
 import ServiceLifecycle
 import Synchronization
 
-/// Keeps one server of a cluster in step with the others: `LISTEN`s on its own connection, and on every
-/// notification (and each time it starts listening) reads the versions newer than the server's and publishes them
-/// in order. Notifications are hints: after a lost connection or a PostgreSQL restart it connects again, listens
-/// again and re-reads, so no committed version is skipped.
+/// Keeps one server of a cluster in step with the others: `LISTEN`s on its own connection; a notification that
+/// carries the next version's state is published at once, and any other (and each start of listening) makes it
+/// read the versions newer than the server's and publish them in order. After a lost connection or a PostgreSQL
+/// restart it connects again, listens again and re-reads, so no committed version is skipped.
 final class ClusterListener: Service, Sendable {
   private let database: ClusterDatabase
   private let sessions: PostgresSessionStore
@@ -77,7 +77,7 @@ final class ClusterListener: Service, Sendable {
     }
   }
 
-  /// One connection: LISTEN, catch up, then catch up on each notification until the connection fails.
+  /// One connection: LISTEN, catch up, then follow each notification until the connection fails.
   private func listenOnce(onListening: () -> Void) async throws {
     let opened = try await PostgresConnection.connect(
       configuration: database.url.connectionConfiguration, id: 1, logger: logger)
@@ -86,17 +86,42 @@ final class ClusterListener: Service, Sendable {
     try await opened.listen(on: PostgresSessionStore.channel) { notifications in
       try await catchUp()
       onListening()
-      for try await notification in notifications where notification.payload == sessions.campaign {
-        try await catchUp()
+      for try await notification in notifications {
+        guard let notice = SessionNotice(payload: notification.payload) else {
+          logger.warning("cluster: a notification that is not a session notice (\(notification.payload.prefix(80)))")
+          try await catchUp()
+          continue
+        }
+        if notice.campaign == sessions.campaign { try await follow(notice) }
       }
     }
+  }
+
+  /// Publishes the version `notice` announces: straight from the notice when it carries the state and follows the
+  /// version last published, else by reading the stored versions.
+  private func follow(_ notice: SessionNotice) async throws {
+    await catchingUp.begin()
+    defer { catchingUp.end() }
+    let published = await store.snapshot
+    if notice.epoch == published.epoch {
+      if notice.version <= published.version { return }
+      if notice.version == published.version + 1, let next = notice.snapshot {
+        await store.adopt(next)
+        return
+      }
+    }
+    try await readStored(after: published)
   }
 
   /// Publishes every stored version newer than the server's, in order.
   func catchUp() async throws {
     await catchingUp.begin()
     defer { catchingUp.end() }
-    let published = await store.snapshot
+    try await readStored(after: await store.snapshot)
+  }
+
+  /// Reads and publishes every stored version newer than `published`; the caller holds the catch-up turn.
+  private func readStored(after published: SessionSnapshot) async throws {
     let stored = try await sessions.current()
     guard stored.supersedes(published) else { return }
     if stored.epoch == published.epoch {

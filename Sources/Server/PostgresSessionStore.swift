@@ -5,9 +5,10 @@ import PostgresNIO
 /// A campaign's session in the cluster's PostgreSQL database: the current row in `active_session`, and every
 /// version in `session_version` (the last ``keptVersions``) so that a server catching up publishes each one.
 ///
-/// A write is one transaction: lock the row, apply the reducer, store version + 1, `NOTIFY` ``channel``.
+/// A write is one transaction: lock the row, apply the reducer, store version + 1, `NOTIFY` ``channel`` with a
+/// ``SessionNotice`` (the new state in it when it fits).
 struct PostgresSessionStore: SessionStore {
-  /// The channel every server listens on; the payload is the campaign's key.
+  /// The channel every server listens on; the payload is a ``SessionNotice``.
   static let channel = "bulkhead_session"
   /// How many past versions are kept for servers catching up.
   static let keptVersions = 1000
@@ -123,7 +124,8 @@ struct PostgresSessionStore: SessionStore {
     return found
   }
 
-  /// Keeps `snapshot` in the history (pruned to ``keptVersions``) and notifies every server at commit.
+  /// Keeps `snapshot` in the history (pruned to ``keptVersions``) and notifies every server at commit, with the
+  /// state in the notice when it fits.
   private static func record(
     _ snapshot: SessionSnapshot, state: String, campaign: String, on connection: PostgresConnection, _ logger: Logger
   ) async throws {
@@ -140,6 +142,8 @@ struct PostgresSessionStore: SessionStore {
           AND (epoch <> \(snapshot.epoch) OR version < \(oldest))
         """, logger: logger)
     }
-    try await connection.query("SELECT pg_notify(\(channel), \(campaign))", logger: logger)
+    let notice = try SessionNotice.payload(
+      campaign: campaign, epoch: snapshot.epoch, version: snapshot.version, stateJSON: state)
+    try await connection.query("SELECT pg_notify(\(channel), \(notice))", logger: logger)
   }
 }

@@ -42,6 +42,15 @@ struct Bench: AsyncParsableCommand {
       discussion: "Its session of the demo campaign is started over.", valueName: "url"))
   var cluster: String?
 
+  @Flag(
+    help: ArgumentHelp(
+      "With --cluster, only the one-server and cluster write -> event figures, alternately.",
+      discussion: """
+        One server with 1000 listeners, then the cluster's two servers with 500 each, twice over (once, with 50 and \
+        100 listeners, with --quick): the cross-server figure beside the one it is compared with, on the same load.
+        """))
+  var clusterOnly = false
+
   @Option(
     help: ArgumentHelp(
       "Timed runs of the payload and frame figures (default 1000; 50 with --quick).",
@@ -54,8 +63,16 @@ struct Bench: AsyncParsableCommand {
       discussion: "Only the fan-out figures are taken then: 1, 100, 500 and 1000 listeners, two alternating rounds."))
   var peer: String?
 
+  /// The cluster figures' database: `--cluster`, else a non-empty `BULKHEAD_DATABASE_URL`.
+  private var databaseURL: String? {
+    cluster ?? ProcessInfo.processInfo.environment[DatabaseChoice.environmentVariable].flatMap { $0.isEmpty ? nil : $0 }
+  }
+
   func validate() throws {
     if let peer, peer != "nchan" { throw ValidationError("--peer must be nchan") }
+    if clusterOnly && databaseURL == nil {
+      throw ValidationError("--cluster-only needs --cluster postgres://… (or BULKHEAD_DATABASE_URL)")
+    }
     if let samples, !(1...1_000_000).contains(samples) {
       throw ValidationError("--samples must be from 1 to 1000000")
     }
@@ -64,19 +81,24 @@ struct Bench: AsyncParsableCommand {
   func run() async throws {
     let suite = BenchSuite(
       campaign: try CampaignOption.load(nil), quick: quick, runs: samples ?? (quick ? 50 : 1000),
-      clusterURL: cluster ?? ProcessInfo.processInfo.environment[DatabaseChoice.environmentVariable])
+      clusterURL: databaseURL)
     if peer != nil {
       print(try await suite.peerComparison())
       return
     }
-    let figures = try await suite.figures()
-    if json {
-      let report: JSONValue = [
-        "command": "bulkhead bench", "quick": .bool(quick), "figures": .array(figures.map(\.json)),
-      ]
-      print(String(decoding: JSONWriter.encode(report), as: UTF8.self))
-    } else {
-      print(BenchFigure.table(figures))
+    if clusterOnly {
+      print(report(try await suite.clusterComparison(), command: "bulkhead bench --cluster-only"))
+      return
     }
+    print(report(try await suite.figures(), command: "bulkhead bench"))
+  }
+
+  /// `figures` as the table, or with `--json` as one JSON object naming `command`.
+  private func report(_ figures: [BenchFigure], command: String) -> String {
+    guard json else { return BenchFigure.table(figures) }
+    let report: JSONValue = [
+      "command": .string(command), "quick": .bool(quick), "figures": .array(figures.map(\.json)),
+    ]
+    return String(decoding: JSONWriter.encode(report), as: UTF8.self)
   }
 }

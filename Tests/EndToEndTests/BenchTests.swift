@@ -115,6 +115,32 @@ struct BenchTests {
     }
   }
 
+  @Test("--cluster-only: one server's figure and the cluster's, round by round, every event delivered")
+  func clusterOnly() throws {
+    let refused = try ChildProcess.run(["bench", "--cluster-only"], environment: ["BULKHEAD_DATABASE_URL": ""])
+    #expect(refused.status != 0)
+    #expect(refused.err.contains("--cluster-only needs --cluster"), "\(refused.err)")
+    guard PostgresCluster.binaries != nil else { return }
+    let postgres = try PostgresCluster()
+    defer { postgres.remove() }
+    let run = try ChildProcess.run(
+      ["bench", "--cluster-only", "--quick", "--json", "--samples", "25", "--cluster", postgres.url])
+    #expect(run.status == 0, "\(run.err)")
+    let report = try JSONParser.parse(Array(run.out.utf8))
+    let figures = try #require(report["figures"]?.arrayValue)
+    let keys = figures.compactMap { $0["key"]?.stringValue }
+    #expect(
+      keys == [
+        "round_1.latency.listeners_100", "round_1.cluster.latency.same_server",
+        "round_1.cluster.latency.other_server", "round_1.cluster.write",
+      ])
+    // Five token moves: to 100 listeners on one server, to 50 on each server of the cluster.
+    for (index, figure) in figures.prefix(3).enumerated() {
+      #expect(figure["samples"]?.intValue == (index == 0 ? 500 : 250), "\(figure)")
+      #expect(figure["missed"]?.intValue == 0, "\(figure)")
+    }
+  }
+
   @Test("the table names each figure's unit and sample count")
   func table() throws {
     let run = try ChildProcess.run(["bench", "--quick", "--samples", "10"])

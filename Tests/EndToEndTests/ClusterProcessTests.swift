@@ -7,9 +7,6 @@ import Testing
 /// commands, a display given several servers.
 @Suite(
   "Cluster processes", .serialized, .timeLimit(.minutes(3)),
-  .enabled(
-    if: ProcessInfo.processInfo.environment["BULKHEAD_CLUSTER_TESTS"] == "1",
-    "cluster tests are opt-in (BULKHEAD_CLUSTER_TESTS=1): in a full run one of them can hang (issue 14 open)"),
   .enabled(if: bulkheadExecutable != nil, "the bulkhead executable is not built"),
   .enabled(
     if: PostgresCluster.binaries != nil,

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// `bulkhead play --headless` as a child process, read frame by frame with a deadline.
 final class HeadlessDisplay: @unchecked Sendable {
@@ -89,12 +90,16 @@ final class HeadlessDisplay: @unchecked Sendable {
     pending = (lines + [partial]).joined(separator: "\n")
   }
 
-  /// Stops the display.
+  /// Stops the display with SIGTERM; one still running 5 s later is a bug: recorded, then killed.
   func stop() {
-    if process.isRunning {
-      kill(process.processIdentifier, SIGTERM)
-      process.waitUntilExit()
-    }
+    guard process.isRunning else { return }
+    kill(process.processIdentifier, SIGTERM)
+    let deadline = Date().addingTimeInterval(5)
+    while process.isRunning && Date() < deadline { usleep(10_000) }
+    guard process.isRunning else { return }
+    Issue.record("the display was still running 5 s after SIGTERM")
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
   }
 
   deinit {
