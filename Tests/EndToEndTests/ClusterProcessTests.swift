@@ -75,7 +75,13 @@ struct ClusterProcessTests {
     let payload = try #require(try fresh?.payload(), "server B never showed the new session")
     #expect(payload.viewType == .standby)
     #expect(payload.version == 0)
-    let onA = try await ServerHarness.request("GET", baseA + "/api/active-view/").json
+    // A hears the reset through its own notification, independently of B: it moves within seconds.
+    var onA = try await ServerHarness.request("GET", baseA + "/api/active-view/").json
+    let deadline = ContinuousClock.now + .seconds(10)
+    while onA["epoch"] != .string(payload.epoch) && ContinuousClock.now < deadline {
+      try await Task.sleep(for: .milliseconds(50))
+      onA = try await ServerHarness.request("GET", baseA + "/api/active-view/").json
+    }
     #expect(onA["epoch"] == .string(payload.epoch))
     let bad = try BulkheadRun(["accounts", "list"], environment: ["BULKHEAD_DATABASE_URL": "mysql://x@y/z"])
     #expect(bad.status != 0)
