@@ -5,8 +5,11 @@ import PostgresNIO
 /// A campaign's session in the cluster's PostgreSQL database: the current row in `active_session`, and every
 /// version in `session_version` (the last ``keptVersions``) so that a server catching up publishes each one.
 ///
-/// A write is one transaction: lock the row, apply the reducer, store version + 1, `NOTIFY` ``channel`` with a
-/// ``SessionNotice`` (the new state in it when it fits).
+/// A write is committed atomically with its `NOTIFY` on ``channel`` (a ``SessionNotice``, the new state in it when
+/// it fits). When this server's cached snapshot is the stored one — the usual case, every server follows the
+/// notifications — the reducer runs on it and one statement stores version + 1 only if the row still holds the cached
+/// version (one round trip); otherwise, or when the reducer refuses or changes nothing, one transaction locks the
+/// row, reads it, applies the reducer to the stored state and stores version + 1.
 struct PostgresSessionStore: SessionStore {
   /// The channel every server listens on; the payload is a ``SessionNotice``.
   static let channel = "bulkhead_session"
@@ -44,6 +47,53 @@ struct PostgresSessionStore: SessionStore {
   }
 
   func commit(
+    cached: SessionSnapshot, _ apply: @escaping @Sendable (ActiveViewState) throws -> Outcome
+  ) async throws -> SessionCommit {
+    if let committed = try await commitOverCached(cached, apply) { return committed }
+    return try await commitLocked(cached: cached, apply)
+  }
+
+  /// The one-statement write: `apply` on `cached`, stored as version + 1 with its history row and its notice if
+  /// and only if the row still holds `cached`'s epoch and version. Nil when it did not commit (another server wrote
+  /// since, or `apply` refused or changed nothing: the locked path then decides on the stored state).
+  private func commitOverCached(
+    _ cached: SessionSnapshot, _ apply: @escaping @Sendable (ActiveViewState) throws -> Outcome
+  ) async throws -> SessionCommit? {
+    guard let outcome = try? apply(cached.state), outcome.state != cached.state else { return nil }
+    let next = SessionSnapshot(epoch: cached.epoch, version: cached.version + 1, state: outcome.state)
+    let state = try SessionSnapshot.encodeState(next.state)
+    let notice = try SessionNotice.payload(
+      campaign: campaign, epoch: next.epoch, version: next.version, stateJSON: state)
+    let stored = try await database.rows(
+      """
+      WITH updated AS (
+        UPDATE active_session SET version = \(next.version), state = \(state), updated_at = now()
+        WHERE campaign = \(campaign) AND epoch = \(cached.epoch) AND version = \(cached.version)
+        RETURNING version
+      ), kept AS (
+        INSERT INTO session_version (campaign, epoch, version, state)
+        SELECT \(campaign), \(next.epoch), version, \(state) FROM updated
+        RETURNING version
+      )
+      SELECT version, pg_notify(\(Self.channel), \(notice))::text FROM kept
+      """
+    ) { rows in
+      var versions: [Int] = []
+      for try await (version, _) in rows.decode((Int, String).self) { versions.append(version) }
+      return versions
+    }
+    guard stored == [next.version] else { return nil }
+    if next.version % 100 == 0 {
+      try await database.transaction { [campaign, logger = database.logger] connection in
+        try await Self.prune(campaign: campaign, keeping: next, on: connection, logger)
+      }
+    }
+    return SessionCommit(snapshot: next, outcome: outcome, missed: [cached])
+  }
+
+  /// The locked write: the row locked and read (`cached` stands in for it when it is that version), `apply` on the
+  /// stored state, version + 1 stored with its history row and notice, in one transaction.
+  private func commitLocked(
     cached: SessionSnapshot, _ apply: @escaping @Sendable (ActiveViewState) throws -> Outcome
   ) async throws -> SessionCommit {
     let campaign = campaign
@@ -135,15 +185,22 @@ struct PostgresSessionStore: SessionStore {
       VALUES (\(campaign), \(snapshot.epoch), \(snapshot.version), \(state))
       """, logger: logger)
     if snapshot.version == 0 || snapshot.version % 100 == 0 {
-      let oldest = snapshot.version - keptVersions
-      try await connection.query(
-        """
-        DELETE FROM session_version WHERE campaign = \(campaign)
-          AND (epoch <> \(snapshot.epoch) OR version < \(oldest))
-        """, logger: logger)
+      try await prune(campaign: campaign, keeping: snapshot, on: connection, logger)
     }
     let notice = try SessionNotice.payload(
       campaign: campaign, epoch: snapshot.epoch, version: snapshot.version, stateJSON: state)
     try await connection.query("SELECT pg_notify(\(channel), \(notice))", logger: logger)
+  }
+
+  /// Drops the history older than ``keptVersions`` before `snapshot`, and every other epoch's.
+  private static func prune(
+    campaign: String, keeping snapshot: SessionSnapshot, on connection: PostgresConnection, _ logger: Logger
+  ) async throws {
+    let oldest = snapshot.version - keptVersions
+    try await connection.query(
+      """
+      DELETE FROM session_version WHERE campaign = \(campaign)
+        AND (epoch <> \(snapshot.epoch) OR version < \(oldest))
+      """, logger: logger)
   }
 }
