@@ -87,11 +87,22 @@ public struct JSONObject: Sendable {
     return try within(key) { () throws(JSONReadError) in try string(of: value) }
   }
 
-  /// A required string that must not be blank, returned trimmed.
+  /// A required string that must not be blank, returned trimmed of white space and newlines at both ends.
   public func text(_ key: String) throws(JSONReadError) -> String {
-    let text = try string(key).trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = Self.trimmed(try string(key))
     guard !text.isEmpty else { throw invalid(key, "must not be blank") }
     return text
+  }
+
+  /// `string` without the Unicode white space (which includes the newlines) and U+200B at its ends: the same as
+  /// Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging through `NSString` on every GM
+  /// write.
+  static func trimmed(_ string: String) -> String {
+    let kept = { (scalar: Unicode.Scalar) in !scalar.properties.isWhitespace && scalar != "\u{200B}" }
+    let scalars = string.unicodeScalars
+    guard let first = scalars.firstIndex(where: kept), let last = scalars.lastIndex(where: kept) else { return "" }
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return string }
+    return String(scalars[first...last])
   }
 
   /// A required integer.

@@ -24,7 +24,7 @@ struct PostgresSessionStore: SessionStore {
     return try await database.transaction { connection in
       if !startOver, let stored = try await Self.read(connection, campaign: campaign, locking: true) { return stored }
       let fresh = SessionSnapshot.fresh()
-      let state = try SessionSnapshot.encodeState(fresh.state)
+      let state = SessionSnapshot.encodeState(fresh.state)
       try await connection.query(
         """
         INSERT INTO active_session (campaign, epoch, version, state) VALUES (\(campaign), \(fresh.epoch), 0, \(state))
@@ -120,7 +120,7 @@ struct PostgresSessionStore: SessionStore {
         return SessionCommit(snapshot: current, outcome: outcome, missed: missed + [current])
       }
       let next = SessionSnapshot(epoch: current.epoch, version: current.version + 1, state: outcome.state)
-      let state = try SessionSnapshot.encodeState(next.state)
+      let state = SessionSnapshot.encodeState(next.state)
       try await connection.query(
         """
         UPDATE active_session SET version = \(next.version), state = \(state), updated_at = now()

@@ -21,7 +21,7 @@ struct SQLiteSessionStore: SessionStore {
           ON CONFLICT (campaign) DO UPDATE SET
             epoch = excluded.epoch, version = excluded.version, state = excluded.state, updatedAt = excluded.updatedAt
           """,
-        arguments: [campaign, fresh.epoch, fresh.version, try SessionSnapshot.encodeState(fresh.state), Date()])
+        arguments: [campaign, fresh.epoch, fresh.version, SessionSnapshot.encodeState(fresh.state), Date()])
       return fresh
     }
   }
@@ -55,7 +55,7 @@ struct SQLiteSessionStore: SessionStore {
       let next = SessionSnapshot(epoch: current.epoch, version: current.version + 1, state: outcome.state)
       try db.execute(
         sql: "UPDATE activeSession SET version = ?, state = ?, updatedAt = ? WHERE campaign = ?",
-        arguments: [next.version, try SessionSnapshot.encodeState(next.state), Date(), campaign])
+        arguments: [next.version, SessionSnapshot.encodeState(next.state), Date(), campaign])
       return SessionCommit(snapshot: next, outcome: outcome)
     }
   }

@@ -31,11 +31,9 @@ public struct SessionSnapshot: Sendable, Equatable {
     epoch != other.epoch || version > other.version
   }
 
-  /// The state as stored: JSON with sorted keys.
-  static func encodeState(_ state: ActiveViewState) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = .sortedKeys
-    return String(decoding: try encoder.encode(state), as: UTF8.self)
+  /// The state as stored: compact JSON with sorted keys (``ActiveViewState/storedJSON``).
+  static func encodeState(_ state: ActiveViewState) -> String {
+    String(decoding: state.storedJSON, as: UTF8.self)
   }
 
   /// The state read back from its stored JSON.

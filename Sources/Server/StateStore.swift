@@ -52,6 +52,11 @@ public actor StateStore {
   /// Validates and applies `command`, commits the change, then announces it to every listener, before this
   /// returns. Commands run one at a time, in the order they arrive.
   ///
+  /// The reducer runs on the state last published and the new payload is encoded once, with the version it will be
+  /// stored as: that encoding is both the size check and the frame. Inside the transaction the plan is used as it is
+  /// when the stored state is the one it was made from (the reducer is pure), and made again from the stored state
+  /// when another process wrote a different one.
+  ///
   /// - Returns: the fields of the success response (``WriteResponse``, and the id of the message stored).
   /// - Throws: `CommandError` (nothing changed, nothing announced) or a storage error (nothing announced).
   func execute(_ command: Command) async throws -> [String: JSONValue] {
@@ -59,13 +64,24 @@ public actor StateStore {
     defer { turns.end() }
     let campaign = campaign
     let builder = builder
-    let committed = try await session.commit(cached: snapshot) { state in
+    let base = snapshot
+    let planned = try Reducer.apply(command, to: base.state, campaign: campaign)
+    var payload: [UInt8]?
+    if planned.state != base.state {
+      let bytes = builder.encode(planned.state, version: base.version + 1, epoch: base.epoch)
+      try Self.checkSize(bytes.count)
+      payload = bytes
+    }
+    let committed = try await session.commit(cached: base) { state in
+      guard state != base.state else { return planned }
       let outcome = try Reducer.apply(command, to: state, campaign: campaign)
-      if outcome.state != state { try Self.checkSize(of: outcome.state, builder) }
+      if outcome.state != state { try Self.checkSize(builder.encode(outcome.state, version: 0, epoch: "").count) }
       return outcome
     }
     for snapshot in committed.missed { adopt(snapshot) }
-    adopt(committed.snapshot)
+    let next = committed.snapshot
+    let asPlanned = next.epoch == base.epoch && next.version == base.version + 1 && next.state == planned.state
+    adopt(next, encoded: asPlanned ? payload : nil)
     var response = WriteResponse.fields(of: command, committed.outcome)
     switch committed.outcome.effect {
     case .broadcast(let sender, let content, let priority)?:
@@ -81,28 +97,30 @@ public actor StateStore {
   }
 
   /// Publishes `newer` when it supersedes the session last published (a later version, or a session started
-  /// over); an older or equal one is ignored.
-  func adopt(_ newer: SessionSnapshot) {
+  /// over); an older or equal one is ignored. `encoded`, when given, is its payload already encoded.
+  ///
+  /// The lean stream gets a lean frame only when it has listeners and the campaign-only parts are those of the
+  /// frame before; otherwise the whole frame, which a lean listener always accepts.
+  func adopt(_ newer: SessionSnapshot, encoded: [UInt8]? = nil) {
     guard newer.supersedes(snapshot) else { return }
     let restarted = newer.epoch != snapshot.epoch
     snapshot = newer
-    let bytes = builder.encode(newer.state, version: newer.version, epoch: newer.epoch)
+    let bytes = encoded ?? builder.encode(newer.state, version: newer.version, epoch: newer.epoch)
     payload = ByteBuffer(bytes: bytes)
     let frame = Self.frame(bytes, epoch: newer.epoch, version: newer.version)
     broadcaster.publish(frame)
     let key = builder.staticKey(of: newer.state)
-    if key == staticKey && !restarted {
+    if key == staticKey && !restarted && compactBroadcaster.listenerCount > 0 {
       let lean = builder.encode(newer.state, version: newer.version, epoch: newer.epoch, omittingStatic: true)
       compactBroadcaster.publish(Self.frame(lean, epoch: newer.epoch, version: newer.version), snapshot: frame)
     } else {
       compactBroadcaster.publish(frame)
-      staticKey = key
     }
+    staticKey = key
   }
 
-  /// Refuses a state whose payload would be larger than every display reads (``WriteLimits/payloadBytes``).
-  private static func checkSize(of state: ActiveViewState, _ builder: PayloadBuilder) throws(CommandError) {
-    let bytes = builder.encode(state, version: 0, epoch: "").count
+  /// Refuses a payload of `bytes` bytes when it is larger than every display reads (``WriteLimits/payloadBytes``).
+  private static func checkSize(_ bytes: Int) throws(CommandError) {
     guard bytes <= WriteLimits.payloadBytes else {
       throw CommandError(
         .invalid,

@@ -54,6 +54,19 @@ struct JSONObjectTests {
     }
   }
 
+  @Test func textIsTrimmedOfUnicodeWhiteSpaceAsFoundationTrimsIt() throws {
+    let samples = [
+      "Ash", "  Ash  ", "\t\nAsh\r\n", "\u{3000}Ash\u{00A0}", "\u{2028}A s h\u{2029}\u{0085}", "\u{200B}Ash",
+      "\u{200A}Ash\u{200C}",
+      "Ash\u{0301} ", "\u{1680}\u{202F}\u{205F}", "", "e\u{0301}\u{2003}",
+    ]
+    for sample in samples {
+      #expect(
+        JSONObject.trimmed(sample) == sample.trimmingCharacters(in: .whitespacesAndNewlines),
+        "\(sample.debugDescription)")
+    }
+  }
+
   @Test func requestBodiesGoThroughTheParser() throws {
     #expect(try JSONObject.requestBody(Data(" \n".utf8)).members.isEmpty)
     #expect(try JSONObject.requestBody(Data(#"{"a":1}"#.utf8)).int("a") == 1)
