@@ -61,7 +61,7 @@ struct PostgresSessionStore: SessionStore {
   ) async throws -> SessionCommit? {
     guard let outcome = try? apply(cached.state), outcome.state != cached.state else { return nil }
     let next = SessionSnapshot(epoch: cached.epoch, version: cached.version + 1, state: outcome.state)
-    let state = try SessionSnapshot.encodeState(next.state)
+    let state = SessionSnapshot.encodeState(next.state)
     let notice = try SessionNotice.payload(
       campaign: campaign, epoch: next.epoch, version: next.version, stateJSON: state)
     let stored = try await database.rows(

@@ -26,7 +26,7 @@ struct SessionNoticeTests {
     let state = Self.state(tokens: 3)
     let campaign = #"The "Kestrel" Dawn — été"#
     let payload = try SessionNotice.payload(
-      campaign: campaign, epoch: "e1", version: 7, stateJSON: try SessionSnapshot.encodeState(state))
+      campaign: campaign, epoch: "e1", version: 7, stateJSON: SessionSnapshot.encodeState(state))
     #expect(payload.utf8.count <= SessionNotice.payloadLimit)
     let notice = try #require(SessionNotice(payload: payload), "\(payload)")
     #expect(notice == SessionNotice(campaign: campaign, epoch: "e1", version: 7, state: state))
@@ -36,7 +36,7 @@ struct SessionNoticeTests {
   @Test("a state too large for a notification is left out: the notice names the version only")
   func leavesOutALargeState() throws {
     let state = Self.state(tokens: 80)
-    let stateJSON = try SessionSnapshot.encodeState(state)
+    let stateJSON = SessionSnapshot.encodeState(state)
     #expect(stateJSON.utf8.count > 8000)
     let payload = try SessionNotice.payload(campaign: "Kestrel", epoch: "e1", version: 8, stateJSON: stateJSON)
     #expect(payload.utf8.count <= SessionNotice.payloadLimit)
