@@ -32,9 +32,13 @@ public struct HTTPJSONClient: ServerAPI {
 
   public func file(_ path: String) async throws(ServerAPIError) -> [UInt8] {
     try await onFirstReachable { client throws(ServerAPIError) in
-      let (status, bytes) = try await client.exchange(HTTPClientRequest(url: client.server + path))
-      guard (200..<300).contains(status) else { throw client.refusal(status, bytes) }
-      return bytes
+      do throws(ExchangeFailure) {
+        let (status, bytes) = try await client.exchange(HTTPClientRequest(url: client.server + path))
+        guard (200..<300).contains(status) else { throw .failed(client.refusal(status, bytes)) }
+        return bytes
+      } catch {
+        throw error.error
+      }
     }
   }
 
@@ -45,7 +49,9 @@ public struct HTTPJSONClient: ServerAPI {
     var lastError = ServerAPIError.unreachable("no server to ask")
     for base in [server] + fallbacks {
       do throws(ServerAPIError) {
-        return try await read(HTTPJSONClient(server: base, token: token))
+        var client = HTTPJSONClient(server: base, token: token)
+        client.timeout = timeout
+        return try await read(client)
       } catch {
         guard case .unreachable = error else { throw error }
         lastError = error
@@ -59,45 +65,90 @@ public struct HTTPJSONClient: ServerAPI {
     try await post(command.endpoint.rawValue, body: command.body)
   }
 
+  /// `POST path` with `body` on ``server``; only when the request never reached it (the connection was refused or
+  /// could not be made in time) is it sent to each fallback in turn, so a write can never run twice.
   public func post(_ path: String, body: JSONValue) async throws(ServerAPIError) -> JSONValue {
-    var request = HTTPClientRequest(url: server + path)
-    request.method = .POST
-    request.headers.add(name: "Content-Type", value: "application/json")
-    request.body = .bytes(ByteBuffer(bytes: JSONWriter.encode(body)))
-    return try await send(request)
+    var failure = ServerAPIError.unreachable("no server to ask")
+    for base in [server] + fallbacks {
+      var client = HTTPJSONClient(server: base, token: token)
+      client.timeout = timeout
+      var request = HTTPClientRequest(url: base + path)
+      request.method = .POST
+      request.headers.add(name: "Content-Type", value: "application/json")
+      request.body = .bytes(ByteBuffer(bytes: JSONWriter.encode(body)))
+      do throws(ExchangeFailure) {
+        return try await client.attempt(request)
+      } catch {
+        guard case .notSent(let reason) = error else { throw error.error }
+        failure = reason
+      }
+    }
+    throw failure
   }
 
   private func send(_ request: HTTPClientRequest) async throws(ServerAPIError) -> JSONValue {
+    do throws(ExchangeFailure) {
+      return try await attempt(request)
+    } catch {
+      throw error.error
+    }
+  }
+
+  /// Why an exchange failed, and whether the request can have reached the server.
+  private enum ExchangeFailure: Error {
+    /// The connection was refused or could not be made: the server never saw the request.
+    case notSent(ServerAPIError)
+    /// Anything else: the server may have seen the request.
+    case failed(ServerAPIError)
+
+    var error: ServerAPIError {
+      switch self {
+      case .notSent(let error), .failed(let error): error
+      }
+    }
+  }
+
+  /// Sends `request` (with the token, when there is one) and reads the answer as JSON.
+  ///
+  /// An answer larger than ``maximumBody`` is refused rather than unreachable, so it is not asked for again.
+  private func attempt(_ request: HTTPClientRequest) async throws(ExchangeFailure) -> JSONValue {
     var request = request
     request.headers.add(name: "Accept", value: "application/json")
     let (status, bytes) = try await exchange(request)
-    guard (200..<300).contains(status) else { throw refusal(status, bytes) }
+    guard (200..<300).contains(status) else { throw .failed(refusal(status, bytes)) }
     guard let json = try? JSONParser.parse(bytes) else {
-      throw .unreachable("\(server) answered with something that is not JSON")
+      throw .failed(.unreachable("\(server) answered with something that is not JSON"))
     }
     return json
   }
 
   /// Sends `request` (with the token, when there is one) and reads the answer's status and body.
-  ///
-  /// An answer larger than ``maximumBody`` is refused rather than unreachable, so it is not asked for again.
-  private func exchange(_ request: HTTPClientRequest) async throws(ServerAPIError) -> (Int, [UInt8]) {
+  private func exchange(_ request: HTTPClientRequest) async throws(ExchangeFailure) -> (Int, [UInt8]) {
     var request = request
     if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
     let response: HTTPClientResponse
     do {
       response = try await ClientTrust.requestClient.execute(request, timeout: timeout)
     } catch {
-      throw .unreachable("cannot reach \(server): \(error)")
+      let reason = ServerAPIError.unreachable("cannot reach \(server): \(error)")
+      throw Self.neverSent(error) ? .notSent(reason) : .failed(reason)
     }
     let status = Int(response.status.code)
     do {
       return (status, Array(buffer: try await response.body.collect(upTo: Self.maximumBody)))
     } catch is NIOTooManyBytesError {
-      throw .refused(status: status, message: "the answer is larger than \(Self.maximumBody >> 20) MiB")
+      throw .failed(.refused(status: status, message: "the answer is larger than \(Self.maximumBody >> 20) MiB"))
     } catch {
-      throw .unreachable("cannot reach \(server): \(error)")
+      throw .failed(.unreachable("cannot reach \(server): \(error)"))
     }
+  }
+
+  /// Whether `error` from the HTTP client means the request never reached the server: a refused connection
+  /// (`ECONNREFUSED` only happens while connecting) or a connection not made in time.
+  static func neverSent(_ error: any Error) -> Bool {
+    if let error = error as? IOError { return error.errnoCode == ECONNREFUSED }
+    if let error = error as? HTTPClientError { return error == .connectTimeout }
+    return false
   }
 
   /// The error for an error `status`: the body's `error` field, else the status.

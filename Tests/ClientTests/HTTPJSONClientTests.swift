@@ -75,4 +75,18 @@ struct HTTPJSONClientTests {
     #expect(view["view_type"]?.stringValue == "STANDBY")
     await server.stop()
   }
+
+  @Test("a write goes to the next server only when the first refused the connection, and runs once")
+  func writeFailsOverOnlyWhenNeverSent() async throws {
+    let dead = "http://127.0.0.1:\(try freeLoopbackPort())"
+    let (server, base) = try await Self.server()
+    let token = try await server.login(base)
+    let client = HTTPJSONClient(server: dead, token: token, fallbacks: [base])
+    let answer = try await client.send(.broadcast(content: "Hull breach on deck 2", sender: "GM", priority: .high))
+    #expect(answer["message_id"] != nil)
+    let messages = try await HTTPJSONClient(server: base).get("/api/messages/")
+    let contents = messages["messages"]?.arrayValue?.compactMap { $0["content"]?.stringValue } ?? []
+    #expect(contents == ["Hull breach on deck 2"], "\(messages)")
+    await server.stop()
+  }
 }
